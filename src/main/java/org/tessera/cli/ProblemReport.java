@@ -1,0 +1,23 @@
+package org.tessera.cli;
+
+import org.tessera.pipeline.CheckedAnnotations;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints problems to the error stream, one per line, then a count. */
+final class ProblemReport {
+    private ProblemReport() {}
+
+    static void print(PrintWriter err, CheckedAnnotations checked) {
+        checked.problems().forEach(err::println);
+        err.println(checked.problems().size() + (checked.problems().size() == 1 ? " problem" : " problems") + " found; nothing written.");
+        err.flush();
+    }
+
+    static void printShapes(PrintWriter err, List<String> violations) {
+        violations.forEach(v -> err.println("SHACL: " + v));
+        err.println(violations.size() + " SHACL violation" + (violations.size() == 1 ? "" : "s") + "; nothing written.");
+        err.flush();
+    }
+}

@@ -1,0 +1,39 @@
+package org.tessera.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** The root command: lists the subcommands, and prints usage when called bare. */
+@Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0",
+        description = "Turn curated annotations of texts into an evidence-grounded knowledge graph.",
+        subcommands = {ValidateCommand.class, ConvertCommand.class, StatsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input.",
+                "Run './tessera COMMAND --help' for a command's options and an example."})
+public final class TesseraCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TesseraCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("Internal error: " + e);
+            e.printStackTrace(cmd.getErr());
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,74 @@
+package org.tessera.pipeline;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.tessera.build.GraphBuilder;
+import org.tessera.build.Iris;
+import org.tessera.model.Annotations;
+import org.tessera.output.AtomicDirectory;
+import org.tessera.output.DatasetWriter;
+import org.tessera.output.SortedQuads;
+import org.tessera.read.AnnotationReader;
+import org.tessera.read.Problems;
+import org.tessera.shacl.ShapeCheck;
+import org.tessera.validate.Evidence;
+import org.tessera.validate.Validator;
+import org.tessera.vocabulary.Namespaces;
+import org.tessera.vocabulary.OntologyTerms;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole pipeline of a project: read the annotations, validate them against
+ * each other and the corpus, build the graph, check it with SHACL, write it.
+ * <pre>{@code
+ * Pipeline pipeline = new Pipeline(new Project(Path.of(".")));
+ * CheckedAnnotations checked = pipeline.check();
+ * if (checked.valid()) pipeline.convert(checked, null, Path.of("rdf"));
+ * }</pre>
+ */
+public final class Pipeline {
+    private final Project project;
+    private final OntologyTerms terms;
+
+    public Pipeline(Project project) {
+        this.project = Objects.requireNonNull(project, "project");
+        this.terms = OntologyTerms.load(project.ontology());
+    }
+
+    public OntologyTerms terms() {
+        return terms;
+    }
+
+    /** Reads and validates; never throws for bad input, which ends up in the problems. */
+    public CheckedAnnotations check() {
+        Problems problems = new Problems();
+        Annotations annotations = new AnnotationReader(terms).read(project.annotations(), project.root(), problems);
+        Evidence evidence = new Validator(project.corpus(), project.root()).validate(annotations, problems);
+        return new CheckedAnnotations(annotations, evidence, problems.sorted());
+    }
+
+    /** Builds the dataset of valid annotations; {@code baseOverride} replaces the dataset's base IRI when not null. */
+    public DatasetGraph build(CheckedAnnotations checked, String baseOverride) {
+        if (!checked.valid()) throw new IllegalStateException("Cannot build invalid annotations");
+        return new GraphBuilder(new Iris(base(checked, baseOverride)), terms).build(checked.annotations(), checked.evidence());
+    }
+
+    public String base(CheckedAnnotations checked, String baseOverride) {
+        return baseOverride != null ? baseOverride : checked.annotations().dataset().base();
+    }
+
+    /** The SHACL violations of a built dataset, one line each. */
+    public List<String> shapeViolations(DatasetGraph dataset) {
+        return ShapeCheck.fromFile(project.shapes()).violations(dataset);
+    }
+
+    /** Writes the dataset into {@code outDir}, replacing its content as a whole. */
+    public void write(DatasetGraph dataset, String base, Path outDir) throws IOException {
+        var sorted = SortedQuads.of(dataset);
+        var writer = new DatasetWriter(Namespaces.prefixes(base));
+        AtomicDirectory.replace(outDir, staging -> writer.write(sorted, staging, base));
+    }
+}

@@ -1,0 +1,43 @@
+package org.tessera.shacl;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the SHACL shapes of {@code ontology/} over the converted data (all graphs as one). */
+public final class ShapeCheck {
+    private final Shapes shapes;
+
+    private ShapeCheck(Shapes shapes) {
+        this.shapes = shapes;
+    }
+
+    public static ShapeCheck fromFile(Path shapesFile) {
+        return new ShapeCheck(Shapes.parse(RDFDataMgr.loadGraph(shapesFile.toString())));
+    }
+
+    /** One line per violation: focus node, path and message. */
+    public List<String> violations(DatasetGraph dataset) {
+        Graph union = GraphFactory.createDefaultGraph();
+        dataset.find().forEachRemaining(q -> union.add(q.asTriple()));
+        return violations(union);
+    }
+
+    public List<String> violations(Graph graph) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, graph);
+        return report.getEntries().stream().map(ShapeCheck::describe).sorted().toList();
+    }
+
+    private static String describe(ReportEntry entry) {
+        String path = entry.resultPath() == null ? "" : " " + entry.resultPath();
+        return entry.focusNode() + path + ": " + entry.message();
+    }
+}
