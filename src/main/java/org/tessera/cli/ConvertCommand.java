@@ -1,7 +1,8 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.CheckedAnnotations;
+import org.tessera.pipeline.InputFingerprint;
 import org.tessera.pipeline.Pipeline;
+import org.tessera.pipeline.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -33,20 +33,19 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("--base must be an http(s) IRI ending in / or #: " + base);
             return ExitCodes.USAGE;
         }
-        Pipeline pipeline = new Pipeline(options.project());
-        CheckedAnnotations checked = pipeline.check();
-        if (!checked.valid()) {
-            ProblemReport.print(err, checked);
+        Project project = options.project();
+        String fingerprint = InputFingerprint.of(project);
+        Pipeline pipeline = new Pipeline(project);
+        Pipeline.Outcome outcome = pipeline.run(base);
+        if (!outcome.valid()) {
+            ProblemReport.print(err, outcome);
             return ExitCodes.INVALID_INPUT;
         }
-        var dataset = pipeline.build(checked, base);
-        List<String> violations = pipeline.shapeViolations(dataset);
-        if (!violations.isEmpty()) {
-            ProblemReport.printShapes(err, violations);
-            return ExitCodes.INVALID_INPUT;
-        }
-        Path target = out != null ? out : options.project().rdf();
-        pipeline.write(dataset, pipeline.base(checked, base), target);
+        var dataset = outcome.dataset();
+        Path target = out != null ? out : project.rdf();
+        pipeline.write(dataset, outcome.base(), target);
+        // Lets 'serve' skip converting again while nothing changes.
+        if (out == null && base == null) InputFingerprint.record(project, fingerprint);
         long quads = dataset.stream().count();
         spec.commandLine().getOut().printf("Wrote %d quads in %d graphs to %s%n", quads,
                 dataset.stream().map(q -> q.getGraph()).distinct().count(), target);

@@ -1,6 +1,7 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.CheckedAnnotations;
+import org.tessera.pipeline.Pipeline;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -8,6 +9,12 @@ import java.util.List;
 /** Prints problems to the error stream, one per line, then a count. */
 final class ProblemReport {
     private ProblemReport() {}
+
+    /** Prints the problems of an invalid outcome, annotation problems first. */
+    static void print(PrintWriter err, Pipeline.Outcome outcome) {
+        if (!outcome.checked().valid()) print(err, outcome.checked());
+        else printShapes(err, outcome.shapeViolations());
+    }
 
     static void print(PrintWriter err, CheckedAnnotations checked) {
         checked.problems().forEach(err::println);

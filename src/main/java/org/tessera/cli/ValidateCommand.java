@@ -1,13 +1,11 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.CheckedAnnotations;
 import org.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -21,18 +19,12 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Pipeline pipeline = new Pipeline(options.project());
-        CheckedAnnotations checked = pipeline.check();
-        if (!checked.valid()) {
-            ProblemReport.print(err, checked);
+        Pipeline.Outcome outcome = new Pipeline(options.project()).run(null);
+        if (!outcome.valid()) {
+            ProblemReport.print(err, outcome);
             return ExitCodes.INVALID_INPUT;
         }
-        List<String> violations = pipeline.shapeViolations(pipeline.build(checked, null));
-        if (!violations.isEmpty()) {
-            ProblemReport.printShapes(err, violations);
-            return ExitCodes.INVALID_INPUT;
-        }
-        var a = checked.annotations();
+        var a = outcome.checked().annotations();
         out.printf("OK: %d sources, %d actors, %d places, %d events; every quote found in its text; 0 SHACL violations.%n",
                 a.sources().size(), a.actors().size(), a.places().size(),
                 a.sources().stream().mapToInt(s -> s.events().size()).sum());

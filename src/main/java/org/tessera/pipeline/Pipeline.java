@@ -50,6 +50,24 @@ public final class Pipeline {
         return new CheckedAnnotations(annotations, evidence, problems.sorted());
     }
 
+    /**
+     * Checks, builds and runs the SHACL shapes: everything but writing.
+     * The outcome holds the problems of the first stage that found any.
+     */
+    public Outcome run(String baseOverride) {
+        CheckedAnnotations checked = check();
+        if (!checked.valid()) return new Outcome(checked, null, List.of(), null);
+        DatasetGraph dataset = build(checked, baseOverride);
+        return new Outcome(checked, dataset, shapeViolations(dataset), base(checked, baseOverride));
+    }
+
+    /** What {@link #run} found; {@code dataset} is null when the annotations are invalid. */
+    public record Outcome(CheckedAnnotations checked, DatasetGraph dataset, List<String> shapeViolations, String base) {
+        public boolean valid() {
+            return checked.valid() && shapeViolations.isEmpty();
+        }
+    }
+
     /** Builds the dataset of valid annotations; {@code baseOverride} replaces the dataset's base IRI when not null. */
     public DatasetGraph build(CheckedAnnotations checked, String baseOverride) {
         if (!checked.valid()) throw new IllegalStateException("Cannot build invalid annotations");

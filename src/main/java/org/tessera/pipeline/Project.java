@@ -13,4 +13,8 @@ public record Project(Path root, Path ontology) {
     public Path corpus() { return root.resolve("corpus"); }
     public Path shapes() { return ontology().resolve("shapes.ttl"); }
     public Path rdf() { return root.resolve("rdf"); }
+    public Path queries() { return root.resolve("queries"); }
+    /** Local, generated state that is never committed: the database, the last conversion's fingerprint. */
+    public Path state() { return root.resolve(".tessera"); }
+    public Path database() { return state().resolve("db"); }
 }

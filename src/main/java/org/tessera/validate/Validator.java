@@ -1,5 +1,6 @@
 package org.tessera.validate;
 
+import org.tessera.support.Sha256;
 import org.tessera.model.Annotations;
 import org.tessera.model.Event;
 import org.tessera.model.Figure;
@@ -17,9 +18,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -57,7 +55,7 @@ public final class Validator {
             problems.add(source.corpusFileSite(), "corpus file " + shown + " cannot be read");
             return;
         }
-        String actual = sha256(bytes);
+        String actual = Sha256.of(bytes);
         if (!actual.equals(source.sha256())) {
             problems.add(source.sha256Site(), "does not match " + shown + ", whose SHA-256 is " + actual);
             return;
@@ -99,11 +97,4 @@ public final class Validator {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
 }

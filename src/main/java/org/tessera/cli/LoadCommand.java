@@ -1,0 +1,45 @@
+package org.tessera.cli;
+
+import org.tessera.pipeline.Project;
+import org.tessera.store.StoreLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Bulk-load the converted graph into a TDB2 database, with its full-text index.",
+                "The new data is loaded aside and then switched in at once: a failed or killed load leaves the "
+                        + "previous data served, and a running server moves to the new data by itself."},
+        footer = {"", "Example:", "  ./tessera load", "  ./tessera load --db /srv/tessera/db rdf/tessera.nq"})
+public final class LoadCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions options;
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "N-Quads files to load (default: rdf/tessera.nq).")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        Project project = options.project();
+        List<Path> inputs = files != null && !files.isEmpty() ? files : List.of(project.rdf().resolve("tessera.nq"));
+        for (Path input : inputs) {
+            if (!Files.isRegularFile(input)) {
+                spec.commandLine().getErr().println("No file " + input + (files == null ? ": run './tessera convert' first" : ""));
+                return ExitCodes.USAGE;
+            }
+        }
+        var out = spec.commandLine().getOut();
+        new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

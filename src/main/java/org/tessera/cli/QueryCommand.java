@@ -1,0 +1,108 @@
+package org.tessera.cli;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+import org.tessera.pipeline.Project;
+import org.tessera.query.CuratedQuery;
+import org.tessera.query.ParameterBinder;
+import org.tessera.query.QueryLibrary;
+import org.tessera.query.QueryOutput;
+import org.tessera.store.ServedDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a curated query (a name from queries/) or any .rq file, against the local database or an endpoint.",
+                "Parameters are bound as RDF terms in the query's VALUES clauses, never pasted into its text."},
+        footer = {"", "Examples:", "  ./tessera query --list",
+                "  ./tessera query actor-timeline --param actor=https://w3id.org/tessera/is/actor/islamic-state",
+                "  ./tessera query events-near-place --param km=50 --format csv",
+                "  ./tessera query my-question.rq --endpoint http://127.0.0.1:3030/tessera/sparql"})
+public final class QueryCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions options;
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(paramLabel = "NAME|FILE", arity = "0..1", description = "A query name from queries/, or a .rq file.")
+    String name;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter value; repeat for several.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A SPARQL endpoint to query instead of the local database.")
+    String endpoint;
+
+    @Option(names = "--list", description = "List the curated queries with their parameters.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = options.project();
+        QueryLibrary library = new QueryLibrary(project.queries());
+        if (list || name == null) {
+            for (CuratedQuery query : library.all()) {
+                out.printf("%-36s %s%n", query.name(), query.title());
+                query.parameters().forEach(p -> out.printf("%-36s   --param %s=...  %s%n", "", p.name(), p.description()));
+            }
+            return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+        Optional<CuratedQuery> curated = library.find(name);
+        if (curated.isEmpty()) {
+            err.println("No query '" + name + "' in " + library.dir() + " (run './tessera query --list'), and no such .rq file");
+            return ExitCodes.USAGE;
+        }
+        QueryOutput output;
+        Query query;
+        try {
+            output = QueryOutput.of(format);
+            query = ParameterBinder.bind(curated.get(), params);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        // Jena writes results to a byte stream; the command's output is a character stream.
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        if (endpoint != null) {
+            try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
+                output.write(exec, query, stream);
+            }
+        } else {
+            var store = storeOptions.store(project);
+            var generation = store.current();
+            if (generation.isEmpty()) {
+                err.println("No loaded data in " + store.dir() + ": run './tessera load' (or './tessera serve') first, or give --endpoint");
+                return ExitCodes.USAGE;
+            }
+            try (ServedDataset dataset = ServedDataset.open(generation.get())) {
+                Txn.executeRead(dataset.dataset(), () -> {
+                    try (QueryExec exec = QueryExec.dataset(dataset.dataset()).query(query).build()) {
+                        output.write(exec, query, stream);
+                    }
+                });
+            }
+        }
+        out.print(stream.toString(StandardCharsets.UTF_8));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,16 @@
+package org.tessera.server;
+
+import org.tessera.query.QueryLibrary;
+import org.tessera.store.Store;
+
+/**
+ * How a server runs.
+ *
+ * @param loopbackOnly  listen on 127.0.0.1 only (the default); otherwise on every interface
+ * @param port          0 picks a free port
+ * @param datasetName   the dataset's path on the server, as in {@code /tessera/sparql}
+ */
+public record ServerSettings(Store store, QueryLibrary queries, boolean loopbackOnly, int port, String datasetName) {
+    public static final String DEFAULT_DATASET = "tessera";
+    public static final int DEFAULT_PORT = 3030;
+}

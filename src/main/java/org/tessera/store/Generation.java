@@ -1,0 +1,26 @@
+package org.tessera.store;
+
+import java.nio.file.Path;
+
+/**
+ * One complete load of the graph: a TDB2 database and its Lucene text index,
+ * side by side in their own folder, never changed once published.
+ */
+public record Generation(Path dir) {
+    static final String PREFIX = "gen-";
+
+    public Path tdb() { return dir.resolve("tdb2"); }
+    public Path textIndex() { return dir.resolve("text"); }
+    /** Written last by a load: a generation without it is incomplete. */
+    public Path manifest() { return dir.resolve("generation.json"); }
+
+    public String name() { return dir.getFileName().toString(); }
+
+    int number() {
+        return Integer.parseInt(name().substring(PREFIX.length()));
+    }
+
+    static boolean isGenerationName(String name) {
+        return name.matches(PREFIX + "\\d{4,9}");
+    }
+}

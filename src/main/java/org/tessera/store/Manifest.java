@@ -1,0 +1,28 @@
+package org.tessera.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * What a generation holds: the fingerprint of the N-Quads it was loaded from
+ * (so that an unchanged graph is not loaded again), and its size.
+ */
+public record Manifest(String fingerprint, long quads, long graphs, long textEntities, String loadedAt) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static Manifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Manifest.class);
+    }
+
+    /** Writes through a temporary file and a rename, so that a manifest is never half-written. */
+    void write(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(temporary.toFile(), this);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

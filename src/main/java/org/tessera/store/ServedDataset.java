@@ -1,0 +1,60 @@
+package org.tessera.store;
+
+import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
+import org.apache.jena.geosparql.spatial.SpatialIndexException;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A generation opened for queries: the TDB2 database with a union default graph
+ * (a query without GRAPH sees every source), the text index for
+ * {@code text:query}, and an in-memory spatial index for GeoSPARQL.
+ */
+public final class ServedDataset implements AutoCloseable {
+    private final Generation generation;
+    private final DatasetGraph database;
+    private final DatasetGraph served;
+
+    private ServedDataset(Generation generation, DatasetGraph database, DatasetGraph served) {
+        this.generation = generation;
+        this.database = database;
+        this.served = served;
+    }
+
+    public static ServedDataset open(Generation generation) {
+        GeoSPARQLConfig.setupMemoryIndex();
+        DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
+        database.getContext().set(TDB2.symUnionDefaultGraph, true);
+        try {
+            TextIndex index = TextIndexing.open(generation.textIndex());
+            DatasetGraph served = TextIndexing.withIndex(database, index);
+            GeoSPARQLConfig.setupSpatialIndex(DatasetFactory.wrap(served));
+            return new ServedDataset(generation, database, served);
+        } catch (IOException e) {
+            TDBInternal.expel(database);
+            throw new UncheckedIOException(e);
+        } catch (SpatialIndexException e) {
+            TDBInternal.expel(database);
+            throw new IllegalStateException("Cannot build the spatial index of " + generation.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Generation generation() { return generation; }
+
+    /** The dataset to query: TDB2 with its text and spatial indexes. */
+    public DatasetGraph dataset() { return served; }
+
+    /** Closes the text index and removes the database from this process, releasing its lock. */
+    @Override
+    public void close() {
+        served.close();
+        TDBInternal.expel(database);
+    }
+}

@@ -1,0 +1,117 @@
+package org.tessera.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A database folder: generations of the loaded graph ({@code gen-0001},
+ * {@code gen-0002}, ...) and a symbolic link {@code current} to the one served.
+ * A load fills a new generation aside and then swings the link by an atomic
+ * rename, so a reader sees the old generation or the new one, never a mix, and
+ * a load that fails or is killed leaves {@code current} as it was.
+ */
+public final class Store {
+    static final String CURRENT = "current";
+    private final Path dir;
+
+    public Store(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path dir() { return dir; }
+
+    /** The generation {@code current} points to, if a load has ever completed. */
+    public Optional<Generation> current() {
+        Path link = dir.resolve(CURRENT);
+        if (!Files.isSymbolicLink(link)) return Optional.empty();
+        try {
+            Path target = dir.resolve(Files.readSymbolicLink(link)).normalize();
+            Generation generation = new Generation(target);
+            return Files.isRegularFile(generation.manifest()) ? Optional.of(generation) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates the folder of the next generation, numbered after every existing one. */
+    Generation createNext() throws IOException {
+        Files.createDirectories(dir);
+        int next = generations().stream().mapToInt(Generation::number).max().orElse(0) + 1;
+        Path path = dir.resolve(String.format("%s%04d", Generation.PREFIX, next));
+        Files.createDirectory(path);
+        return new Generation(path);
+    }
+
+    /** Points {@code current} at a complete generation, atomically. */
+    void publish(Generation generation) throws IOException {
+        if (!Files.isRegularFile(generation.manifest())) {
+            throw new IllegalStateException("Generation " + generation.name() + " has no manifest; it is incomplete");
+        }
+        Path temporary = dir.resolve("." + CURRENT + "-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(temporary);
+        Files.createSymbolicLink(temporary, dir.relativize(generation.dir()));
+        Files.move(temporary, dir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Deletes generations that are not current and that no process has open:
+     * left over from older loads, or from loads that died half-way.
+     */
+    public List<String> prune() throws IOException {
+        Optional<Generation> current = current();
+        List<String> removed = new ArrayList<>();
+        for (Generation generation : generations()) {
+            if (current.isPresent() && current.get().dir().equals(generation.dir())) continue;
+            if (inUse(generation)) continue;
+            deleteTree(generation.dir());
+            removed.add(generation.name());
+        }
+        return removed;
+    }
+
+    List<Generation> generations() throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> Generation.isGenerationName(p.getFileName().toString()))
+                    .map(Generation::new)
+                    .sorted(Comparator.comparingInt(Generation::number))
+                    .toList();
+        }
+    }
+
+    /** TDB2 holds an OS lock on tdb.lock while a database is open, in this process or another. */
+    private static boolean inUse(Generation generation) {
+        Path lockFile = generation.tdb().resolve("tdb.lock");
+        if (!Files.exists(lockFile)) return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) return true;
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

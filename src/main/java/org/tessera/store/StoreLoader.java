@@ -1,0 +1,106 @@
+package org.tessera.store;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutputs;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.tessera.support.Sha256;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Bulk-loads N-Quads into a new generation of a store (TDB2's phased loader, the
+ * default of {@code tdb2.tdbloader}), builds its text index, writes its manifest
+ * and only then publishes it as current.
+ */
+public final class StoreLoader {
+    private final Store store;
+    private final Consumer<String> log;
+
+    /** @param log receives one line per completed load */
+    public StoreLoader(Store store, Consumer<String> log) {
+        this.store = store;
+        this.log = log;
+    }
+
+    /** The outcome of {@link #load}: the generation served now, and whether it is new. */
+    public record Result(Generation generation, Manifest manifest, boolean loaded) {}
+
+    /**
+     * Loads the files unless the current generation was loaded from the same
+     * bytes, in which case nothing changes.
+     */
+    public Result loadIfChanged(List<Path> nquads) throws IOException {
+        String fingerprint = fingerprint(nquads);
+        var current = store.current();
+        if (current.isPresent()) {
+            Manifest manifest = Manifest.read(current.get().manifest());
+            if (manifest.fingerprint().equals(fingerprint)) return new Result(current.get(), manifest, false);
+        }
+        return load(nquads, fingerprint);
+    }
+
+    public Result load(List<Path> nquads) throws IOException {
+        return load(nquads, fingerprint(nquads));
+    }
+
+    private Result load(List<Path> nquads, String fingerprint) throws IOException {
+        Generation generation = store.createNext();
+        Manifest manifest;
+        DataLoader loader;
+        DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
+        try {
+            loader = LoaderFactory.phasedLoader(database, MonitorOutputs.nullOutput());
+            loader.startBulk();
+            try {
+                for (Path file : nquads) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        loader.loadFromInputStream(file.toString(), in, Lang.NQUADS);
+                    }
+                }
+                loader.finishBulk();
+            } catch (RuntimeException | IOException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            long entities = TextIndexing.build(database, generation.textIndex());
+            long graphs = Txn.calculateRead(database, () -> countGraphs(database));
+            manifest = new Manifest(fingerprint, loader.countQuads() + loader.countTriples(), graphs, entities,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        } finally {
+            TDBInternal.expel(database);
+        }
+        manifest.write(generation.manifest());
+        store.publish(generation);
+        List<String> pruned = store.prune();
+        log.accept(String.format("Loaded %d quads in %d graphs into %s (%d text entries)%s", manifest.quads(), manifest.graphs(),
+                generation.dir(), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
+        return new Result(generation, manifest, true);
+    }
+
+    private static long countGraphs(DatasetGraph database) {
+        long count = 0;
+        for (Iterator<Node> it = database.listGraphNodes(); it.hasNext(); it.next()) count++;
+        return count;
+    }
+
+    /** SHA-256 over the files' bytes, in order. */
+    static String fingerprint(List<Path> files) throws IOException {
+        Sha256 digest = new Sha256();
+        for (Path file : files) digest.add(file);
+        return digest.hex();
+    }
+}

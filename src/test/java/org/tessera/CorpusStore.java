@@ -1,0 +1,36 @@
+package org.tessera;
+
+import org.tessera.store.Store;
+import org.tessera.store.StoreLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The committed corpus graph ({@code rdf/tessera.nq}) loaded into a real TDB2
+ * store, once per test JVM: loading takes seconds, and the tests that share it
+ * only read.
+ */
+public final class CorpusStore {
+    public static final Path CORPUS_NQUADS = TestProjects.REPO.resolve("rdf/tessera.nq");
+    private static Store store;
+
+    private CorpusStore() {}
+
+    public static synchronized Store get() {
+        if (store == null) {
+            try {
+                Path dir = Files.createTempDirectory("tessera-corpus-db");
+                Store loaded = new Store(dir);
+                new StoreLoader(loaded, line -> { }).load(List.of(CORPUS_NQUADS));
+                store = loaded;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return store;
+    }
+}

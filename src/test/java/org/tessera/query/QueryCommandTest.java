@@ -1,0 +1,85 @@
+package org.tessera.query;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.CliRunner;
+import org.tessera.CorpusStore;
+import org.tessera.TestProjects;
+import org.tessera.cli.ExitCodes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tessera load} and {@code tessera query} from the command line. */
+class QueryCommandTest {
+    private static final String REPO = TestProjects.REPO.toString();
+
+    @TempDir Path dir;
+
+    private static String db() {
+        return CorpusStore.get().dir().toString();
+    }
+
+    @Test
+    void listShowsEveryCuratedQueryWithItsParameters() {
+        CliRunner list = CliRunner.run("query", "--list", "--project", REPO);
+        assertEquals(ExitCodes.OK, list.exitCode(), list.err());
+        assertTrue(list.out().contains("actor-timeline"), list.out());
+        assertTrue(list.out().contains("--param actor=..."), list.out());
+    }
+
+    @Test
+    void aCuratedQueryRunsWithAParameterInEachFormat() {
+        String actor = "actor=https://w3id.org/tessera/is/actor/isis";
+        CliRunner csv = CliRunner.run("query", "actor-timeline", "--param", actor, "--format", "csv", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.OK, csv.exitCode(), csv.err());
+        assertTrue(csv.out().lines().count() > 2, csv.out());
+        CliRunner json = CliRunner.run("query", "actor-timeline", "--param", actor, "--format", "json", "--project", REPO, "--db", db());
+        assertTrue(json.out().contains("\"bindings\""), json.out());
+        CliRunner table = CliRunner.run("query", "actor-timeline", "--param", actor, "--project", REPO, "--db", db());
+        assertTrue(table.out().startsWith("-"), table.out());
+        assertEquals(csv.out().lines().count() - 1, json.out().split("\"event\"\\s*:").length - 1,
+                "the same rows in CSV and JSON");
+    }
+
+    @Test
+    void anyQueryFileRunsAgainstAFreshlyLoadedProject() throws Exception {
+        Path project = TestProjects.copy("minimal", dir);
+        assertEquals(ExitCodes.OK, CliRunner.run("convert", "--project", project.toString()).exitCode());
+        CliRunner load = CliRunner.run("load", "--project", project.toString());
+        assertEquals(ExitCodes.OK, load.exitCode(), load.err());
+        assertTrue(load.out().startsWith("Loaded "), load.out());
+        Path file = dir.resolve("events.rq");
+        Files.writeString(file, "# title: Events\n# description: every event of the project, by IRI\n"
+                + "SELECT ?e WHERE { ?e a <https://w3id.org/tessera/ontology#Event> } ORDER BY ?e\n");
+        CliRunner run = CliRunner.run("query", file.toString(), "--format", "tsv", "--project", project.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("?e\n<"), run.out());
+    }
+
+    @Test
+    void mistakesAreUsageErrorsThatSayWhatIsWrong() {
+        CliRunner unknown = CliRunner.run("query", "no-such-query", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, unknown.exitCode());
+        assertTrue(unknown.err().contains("No query 'no-such-query'"), unknown.err());
+
+        CliRunner badParam = CliRunner.run("query", "actor-timeline", "--param", "colour=red", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, badParam.exitCode());
+        assertTrue(badParam.err().contains("has no parameter 'colour'"), badParam.err());
+
+        CliRunner badIri = CliRunner.run("query", "actor-timeline", "--param", "actor=not an iri", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, badIri.exitCode());
+        assertTrue(badIri.err().contains("Not an absolute IRI"), badIri.err());
+
+        CliRunner badFormat = CliRunner.run("query", "actor-timeline", "--format", "xlsx", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, badFormat.exitCode());
+        assertTrue(badFormat.err().contains("Unknown format 'xlsx'"), badFormat.err());
+
+        CliRunner noData = CliRunner.run("query", "actor-timeline", "--project", REPO, "--db", dir.resolve("empty").toString());
+        assertEquals(ExitCodes.USAGE, noData.exitCode());
+        assertTrue(noData.err().contains("No loaded data"), noData.err());
+    }
+}

@@ -1,0 +1,84 @@
+package org.tessera.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.TestProjects;
+import org.tessera.cli.TesseraCommand;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tessera serve} as a user runs it: its own process, from annotations to answers. */
+class ServeCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void serveConvertsLoadsAndAnswersThenSkipsWorkWhenNothingChanged() throws Exception {
+        Path project = TestProjects.copy("minimal", dir);
+        int port = freePort();
+
+        String first = runUntilAnswered(project, port);
+        assertTrue(first.contains("Validating and converting"), first);
+        assertTrue(first.contains("Loaded "), first);
+        assertTrue(first.contains("SPARQL endpoint: http://127.0.0.1:" + port + "/tessera/sparql"), first);
+        assertTrue(Files.isRegularFile(project.resolve("rdf/tessera.nq")));
+
+        String second = runUntilAnswered(project, port);
+        assertFalse(second.contains("Validating and converting"), "nothing changed: " + second);
+        assertFalse(second.contains("Loaded "), "nothing changed: " + second);
+
+        Path annotations = project.resolve("annotations");
+        try (var files = Files.walk(annotations)) {
+            Path any = files.filter(f -> f.toString().endsWith(".yaml")).findFirst().orElseThrow();
+            Files.writeString(any, Files.readString(any) + "\n# touched\n");
+        }
+        String third = runUntilAnswered(project, port);
+        assertTrue(third.contains("Validating and converting"), "an annotation changed: " + third);
+        assertFalse(third.contains("Loaded "), "a comment does not change the graph, so no load: " + third);
+    }
+
+    /** Starts serve, waits for an answer to a query, stops it, and returns what it printed. */
+    private String runUntilAnswered(Path project, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = dir.resolve("serve-" + System.nanoTime() + ".log");
+        Process serve = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                TesseraCommand.class.getName(), "serve", "--project", project.toString(), "--port", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (Instant.now().isBefore(deadline)) {
+                if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
+                try {
+                    var response = Http.getQuery("http://127.0.0.1:" + port + "/tessera/sparql",
+                            "ASK { ?s a <https://w3id.org/tessera/ontology#Event> }", "text/csv");
+                    if (response.statusCode() == 200) {
+                        assertEquals("true", response.body().strip().lines().skip(1).findFirst().orElse("").strip());
+                        return Files.readString(log);
+                    }
+                } catch (RuntimeException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("serve did not answer: " + Files.readString(log));
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.tessera.server;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.CliRunner;
+import org.tessera.CorpusStore;
+import org.tessera.TestProjects;
+import org.tessera.store.Store;
+import org.tessera.store.StoreLoader;
+import org.tessera.store.TextIndexing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tessera against the stock Fuseki server ({@code jena-fuseki-server}, copied by
+ * the build into target/fuseki), started as its own process: {@code push} fills it
+ * through the Graph Store Protocol, and {@code fuseki/config.ttl} serves a
+ * Tessera database with the same services as the embedded server.
+ */
+class StandaloneFusekiTest {
+    private static final Path FUSEKI_JAR = TestProjects.REPO.resolve("target/fuseki/jena-fuseki-server.jar");
+    private static final String IS = "https://w3id.org/tessera/is/";
+
+    @TempDir Path dir;
+
+    @Test
+    void pushSendsEveryGraphToAGraphStore() throws Exception {
+        int port = freePort();
+        Process fuseki = start(dir, "--port=" + port, "--update", "--mem", "/kg");
+        try {
+            CliRunner push = CliRunner.run("push", "--project", TestProjects.REPO.toString(),
+                    "--endpoint", "http://127.0.0.1:" + port + "/kg/data");
+            assertEquals(0, push.exitCode(), push.err());
+            DatasetGraph local = RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+            List<Node> graphs = new ArrayList<>();
+            local.listGraphNodes().forEachRemaining(graphs::add);
+            assertEquals(7, graphs.size());
+            for (Node graph : graphs) {
+                String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph.getURI() + "> { ?s ?p ?o } }";
+                var response = Http.getQuery("http://127.0.0.1:" + port + "/kg/sparql", query, "text/csv");
+                assertEquals(200, response.statusCode(), response.body());
+                assertEquals(local.getGraph(graph).size(), Long.parseLong(response.body().lines().skip(1).findFirst().orElseThrow().strip()),
+                        "triples in " + graph);
+            }
+            assertTrue(push.out().contains("Sent 7 graphs"), push.out());
+        } finally {
+            fuseki.destroy();
+        }
+    }
+
+    @Test
+    void theConfigFileServesTheDatabaseWithTextAndSpatialSearchReadOnly() throws Exception {
+        new StoreLoader(new Store(dir.resolve(".tessera/db")), line -> { }).load(List.of(CorpusStore.CORPUS_NQUADS));
+        int port = freePort();
+        Process fuseki = start(dir, "--port=" + port, "--config=" + TestProjects.REPO.resolve("fuseki/config.ttl"));
+        try {
+            String sparql = "http://127.0.0.1:" + port + "/tessera/sparql";
+            var events = Http.getQuery(sparql, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a <https://w3id.org/tessera/ontology#Event> }", "text/csv");
+            assertEquals(200, events.statusCode(), events.body());
+            assertTrue(Long.parseLong(events.body().lines().skip(1).findFirst().orElseThrow().strip()) > 300, "union default graph");
+
+            var daesh = Http.getQuery(sparql, "PREFIX text: <http://jena.apache.org/text#> SELECT ?s WHERE { ?s text:query \"Daesh\" }", "text/csv");
+            assertTrue(daesh.body().contains(IS + "actor/isis"), daesh.body());
+
+            var near = Http.getQuery(sparql, """
+                    PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+                    PREFIX spatial: <http://jena.apache.org/spatial#>
+                    PREFIX uom: <http://www.opengis.net/def/uom/OGC/1.0/>
+                    SELECT ?p WHERE { <https://w3id.org/tessera/is/place/mosul> geo:hasGeometry/geo:asWKT ?m .
+                                      ?p spatial:nearbyGeom(?m 100 uom:kilometre) }""", "text/csv");
+            assertTrue(near.body().contains(IS + "place/east-mosul"), near.body());
+
+            var update = Http.post("http://127.0.0.1:" + port + "/tessera", "application/sparql-update",
+                    "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "*/*");
+            assertTrue(update.statusCode() >= 400 && update.statusCode() < 500, "update: " + update.statusCode());
+        } finally {
+            fuseki.destroy();
+        }
+    }
+
+    @Test
+    void theConfigFileIndexesTheSamePropertiesAsTheEmbeddedServer() {
+        Model config = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(config, TestProjects.REPO.resolve("fuseki/config.ttl").toString());
+        Set<Node> mapped = new HashSet<>();
+        config.listObjectsOfProperty(config.createProperty("http://jena.apache.org/text#predicate"))
+                .forEachRemaining((RDFNode n) -> mapped.add(n.asNode()));
+        assertEquals(Set.copyOf(TextIndexing.PROPERTIES), mapped);
+        Resource tdb = config.listSubjectsWithProperty(config.createProperty("http://jena.apache.org/2016/tdb#location")).next();
+        assertEquals("true", tdb.getProperty(config.createProperty("http://jena.apache.org/2016/tdb#unionDefaultGraph")).getString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the server in {@code workDir} and waits for its ping endpoint. */
+    private static Process start(Path workDir, String... args) throws Exception {
+        assertTrue(Files.isRegularFile(FUSEKI_JAR), "missing " + FUSEKI_JAR + ": run the build (mvn verify)");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", FUSEKI_JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("fuseki.log").toFile()).start();
+        int port = Integer.parseInt(List.of(args).stream().filter(a -> a.startsWith("--port=")).findFirst().orElseThrow().substring(7));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Fuseki exited: " + Files.readString(workDir.resolve("fuseki.log")));
+            }
+            try {
+                if (Http.get("http://127.0.0.1:" + port + "/$/ping", "*/*").statusCode() == 200) return process;
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroy();
+        throw new AssertionError("Fuseki did not start: " + Files.readString(workDir.resolve("fuseki.log")));
+    }
+}

@@ -1,0 +1,109 @@
+package org.tessera.store;
+
+import org.apache.jena.riot.RiotException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Generations: a load is published whole or not at all, and what it replaces is cleaned up. */
+class StoreLoaderTest {
+    private static final String QUAD = "<https://example.org/s> <http://www.w3.org/2000/01/rdf-schema#label> \"%s\" <https://example.org/g> .\n";
+
+    @TempDir Path dir;
+
+    private Path nquads(String name, int quads) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < quads; i++) text.append(String.format(QUAD, "label " + i));
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void loadPublishesTheNewGenerationAndRemovesTheOldOne() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        List<String> log = new ArrayList<>();
+        StoreLoader loader = new StoreLoader(store, log::add);
+
+        var first = loader.load(List.of(nquads("a.nq", 3)));
+        assertEquals("gen-0001", store.current().orElseThrow().name());
+        assertEquals(3, first.manifest().quads());
+        assertEquals(3, first.manifest().textEntities(), "each rdfs:label is indexed");
+
+        var second = loader.load(List.of(nquads("b.nq", 5)));
+        assertEquals("gen-0002", store.current().orElseThrow().name());
+        assertEquals(5, second.manifest().quads());
+        assertFalse(Files.exists(first.generation().dir()), "the replaced generation is removed");
+        assertTrue(log.get(1).contains("removed gen-0001"), log.toString());
+    }
+
+    @Test
+    void unchangedInputIsNotLoadedAgain() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Path input = nquads("a.nq", 2);
+        assertTrue(loader.loadIfChanged(List.of(input)).loaded());
+        var again = loader.loadIfChanged(List.of(input));
+        assertFalse(again.loaded());
+        assertEquals("gen-0001", again.generation().name());
+        assertTrue(loader.loadIfChanged(List.of(nquads("a.nq", 4))).loaded(), "a changed file loads");
+    }
+
+    @Test
+    void aFailedLoadLeavesTheCurrentGenerationServedAndComplete() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        loader.load(List.of(nquads("good.nq", 3)));
+        Path broken = nquads("broken.nq", 2);
+        Files.writeString(broken, "<https://example.org/s> <https://example.org/p> \"unterminated .\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        assertThrows(RiotException.class, () -> loader.load(List.of(broken)));
+
+        Generation current = store.current().orElseThrow();
+        assertEquals("gen-0001", current.name());
+        try (ServedDataset served = ServedDataset.open(current)) {
+            long quads = org.apache.jena.system.Txn.calculateRead(served.dataset(), () -> served.dataset().stream().count());
+            assertEquals(3, quads);
+        }
+    }
+
+    @Test
+    void aGenerationLeftByAKilledLoadIsNeverCurrentAndIsPruned() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        loader.load(List.of(nquads("a.nq", 1)));
+        // What a load killed half-way leaves: a generation folder without its manifest.
+        Generation orphan = store.createNext();
+        Files.createDirectories(orphan.tdb());
+        Files.writeString(orphan.tdb().resolve("nodes.dat"), "partial");
+
+        assertEquals("gen-0001", store.current().orElseThrow().name());
+        assertEquals(List.of("gen-0002"), store.prune());
+        assertFalse(Files.exists(orphan.dir()));
+    }
+
+    @Test
+    void aGenerationOpenInThisProcessIsNotPruned() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Generation first = loader.load(List.of(nquads("a.nq", 1))).generation();
+        try (ServedDataset open = ServedDataset.open(first)) {
+            loader.load(List.of(nquads("b.nq", 2)));
+            assertTrue(Files.exists(first.dir()), "still open, so kept");
+        }
+        store.prune();
+        assertFalse(Files.exists(first.dir()), "closed, so removed");
+    }
+}
