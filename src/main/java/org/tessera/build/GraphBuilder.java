@@ -54,6 +54,7 @@ public final class GraphBuilder {
             accounts.write(new QuadSink(dataset, iris.sourceGraph(account.source().id())), account);
         }
         new Materializer(ontology).materialize(dataset, iris.ontologyGraph());
+        new VoidWriter(iris).write(dataset, annotations.dataset());
         return dataset;
     }
 }

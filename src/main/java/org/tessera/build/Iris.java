@@ -3,6 +3,7 @@ package org.tessera.build;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Objects;
  * <pre>{@code Iris iris = new Iris("https://w3id.org/tessera/is/"); iris.actor("isis");}</pre>
  */
 public record Iris(String base) {
+    /** The first path segment of every IRI minted here; a server maps each to its pages. */
+    public static final List<String> SEGMENTS =
+            List.of("actor", "place", "source", "event", "relation", "figure", "statement", "quote", "graph", "dataset");
 
     public Iris {
         Objects.requireNonNull(base, "base");
@@ -40,4 +44,10 @@ public record Iris(String base) {
     public Node sharedGraph() { return iri("graph/shared"); }
     public Node ontologyGraph() { return iri("graph/ontology"); }
     public Node dataset() { return iri("dataset"); }
+    public Node voidGraph() { return iri("graph/void"); }
+    /** A part of the dataset's description: a distribution or a service. */
+    public Node datasetPart(String name) { return iri("dataset/" + name); }
+    /** Where the server answers SPARQL and offers dumps, relative to the base. */
+    public Node sparqlEndpoint() { return iri("sparql"); }
+    public Node dump(String fileName) { return iri("dumps/" + fileName); }
 }

@@ -6,6 +6,9 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.tessera.linkeddata.DatasetAccess;
 import org.tessera.store.Generation;
 import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps the served dataset on the store's current generation. When a load
@@ -25,7 +29,7 @@ import java.util.function.Consumer;
  * their end, requests after it see the new one only. The old one is closed once
  * its last request has finished.
  */
-final class DatasetSwitcher implements AutoCloseable {
+final class DatasetSwitcher implements DatasetAccess, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetSwitcher.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -65,6 +69,22 @@ final class DatasetSwitcher implements AutoCloseable {
 
     synchronized Generation servedGeneration() {
         return served.generation();
+    }
+
+    /**
+     * Reads the dataset served now. The read counts as a request of its access
+     * point, so a switch does not close the dataset under it.
+     */
+    @Override
+    public <T> T read(Function<DatasetGraph, T> reader) {
+        DataAccessPoint accessPoint = registry.get(name);
+        accessPoint.startRequest(null);
+        try {
+            DatasetGraph dataset = accessPoint.getDataService().getDataset();
+            return Txn.calculateRead(dataset, () -> reader.apply(dataset));
+        } finally {
+            accessPoint.finishRequest(null);
+        }
     }
 
     /** Switches to the store's current generation if it is not the one served. */

@@ -2,6 +2,12 @@ package org.tessera.server;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
+import org.tessera.build.Iris;
+import org.tessera.linkeddata.ContextServlet;
+import org.tessera.linkeddata.DumpServlet;
+import org.tessera.linkeddata.LinkedDataServlet;
+import org.tessera.linkeddata.ResourcePaths;
+import org.tessera.linkeddata.VoidServlet;
 import org.tessera.store.Generation;
 
 import java.net.URISyntaxException;
@@ -11,8 +17,10 @@ import java.nio.file.Path;
 /**
  * The embedded Fuseki server: the store's current generation, read-only, at
  * {@code /NAME} (SPARQL query at {@code /NAME/sparql} and {@code /NAME/query},
- * graph store reads at {@code /NAME/get} and {@code /NAME/data}), the query page
- * at the root and the curated queries at {@code /api/queries}.
+ * graph store reads at {@code /NAME/get} and {@code /NAME/data}, and {@code /sparql}
+ * as the endpoint the VoID names), the query page at the root, the curated
+ * queries at {@code /api/queries}, and linked data: a page and RDF for every
+ * minted IRI, {@code /.well-known/void}, {@code /dumps/} and {@code /context.jsonld}.
  */
 public final class TesseraServer implements AutoCloseable {
     private final FusekiServer fuseki;
@@ -30,14 +38,21 @@ public final class TesseraServer implements AutoCloseable {
         DatasetSwitcher switcher = new DatasetSwitcher(settings.store(), name, builder -> builder.withStdServices(false));
         DataService service = switcher.openCurrent();
         try {
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder builder = FusekiServer.create()
                     .port(settings.port())
                     .loopback(settings.loopbackOnly())
                     .add(name, service)
                     .staticFileBase(webRoot())
                     .addServlet("/api/queries", new QueryLibraryServlet(settings.queries(), name + "/sparql"))
-                    .enablePing(true)
-                    .build();
+                    .addFilter("/sparql", new EndpointAlias(name + "/sparql"))
+                    .enablePing(true);
+            LinkedDataServlet pages = new LinkedDataServlet(switcher);
+            for (String segment : Iris.SEGMENTS) builder.addServlet("/" + segment + "/*", pages).addServlet("/" + segment, pages);
+            builder.addServlet(ResourcePaths.DOC + "*", pages)
+                    .addServlet("/.well-known/void", new VoidServlet(switcher))
+                    .addServlet("/dumps/*", new DumpServlet(switcher))
+                    .addServlet("/context.jsonld", new ContextServlet());
+            FusekiServer fuseki = builder.build();
             fuseki.start();
             switcher.watch(fuseki.getDataAccessPointRegistry(), fuseki.getOperationRegistry());
             return new TesseraServer(fuseki, switcher, settings.datasetName());

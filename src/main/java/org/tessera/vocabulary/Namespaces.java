@@ -20,6 +20,8 @@ public final class Namespaces {
     public static final String WD = "http://www.wikidata.org/entity/";
     public static final String CRM = "http://www.cidoc-crm.org/cidoc-crm/";
     public static final String LODE = "http://linkedevents.org/ontology/";
+    public static final String VOID = "http://rdfs.org/ns/void#";
+    public static final String DCAT = "http://www.w3.org/ns/dcat#";
 
     private Namespaces() {}
 
@@ -29,7 +31,7 @@ public final class Namespaces {
                 Map.entry("tes", TES), Map.entry("sem", SEM), Map.entry("oa", OA), Map.entry("prov", PROV),
                 Map.entry("schema", SCHEMA), Map.entry("time", TIME), Map.entry("geo", GEO), Map.entry("sf", SF),
                 Map.entry("wgs", WGS), Map.entry("skos", SKOS), Map.entry("dcterms", DCTERMS), Map.entry("wd", WD),
-                Map.entry("crm", CRM), Map.entry("lode", LODE),
+                Map.entry("crm", CRM), Map.entry("lode", LODE), Map.entry("void", VOID), Map.entry("dcat", DCAT),
                 Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
                 Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
                 Map.entry("owl", "http://www.w3.org/2002/07/owl#"),

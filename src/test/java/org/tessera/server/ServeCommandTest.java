@@ -3,10 +3,10 @@ package org.tessera.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.TestProjects;
+import org.tessera.Tools;
 import org.tessera.cli.TesseraCommand;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class ServeCommandTest {
     @Test
     void serveConvertsLoadsAndAnswersThenSkipsWorkWhenNothingChanged() throws Exception {
         Path project = TestProjects.copy("minimal", dir);
-        int port = freePort();
+        int port = Tools.freePort();
 
         String first = runUntilAnswered(project, port);
         assertTrue(first.contains("Validating and converting"), first);
@@ -76,9 +76,4 @@ class ServeCommandTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

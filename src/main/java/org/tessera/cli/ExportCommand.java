@@ -1,0 +1,88 @@
+package org.tessera.cli;
+
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.tessera.linkeddata.DatasetBase;
+import org.tessera.output.DumpFormat;
+import org.tessera.output.DumpWriter;
+import org.tessera.output.SortedQuads;
+import org.tessera.pipeline.Project;
+import org.tessera.vocabulary.Namespaces;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the converted graph as a full dump in an RDF syntax, or a view of it for graph and map tools.",
+                "RDF: turtle, trig, nquads, jsonld, rdfxml (Turtle and RDF/XML hold the union of all graphs).",
+                "Graph tools: gexf, graphml, cytoscape, csv, geojson, dot, with --view full|actors|events-places|timeline."},
+        footer = {"", "Examples:", "  ./tessera export --format nquads --gzip", "  ./tessera export --format jsonld --out tessera.jsonld",
+                "  ./tessera export --format gexf --view timeline", "  ./tessera export --format geojson --view events-places"})
+public final class ExportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions options;
+
+    @Option(names = "--format", required = true, description = "The syntax or file format.")
+    String format;
+
+    @Option(names = "--view", defaultValue = "full", description = "For graph-tool formats: which view (default: ${DEFAULT-VALUE}).")
+    String view;
+
+    @Option(names = "--gzip", description = "Compress the file with gzip (RDF dumps).")
+    boolean gzip;
+
+    @Option(names = "--out", paramLabel = "PATH", description = "Output file (a folder for csv); default: exports/ in the project.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        Project project = options.project();
+        Path input = project.rdf().resolve("tessera.nq");
+        if (!Files.isRegularFile(input)) {
+            err.println("No file " + input + ": run './tessera convert' first");
+            return ExitCodes.USAGE;
+        }
+        if (!DumpFormat.isDumpFormat(format)) {
+            err.println("Unknown format '" + format + "'");
+            return ExitCodes.USAGE;
+        }
+        DumpFormat dump = DumpFormat.of(format);
+        DatasetGraph dataset = RDFDataMgr.loadDatasetGraph(input.toString());
+        String base = DatasetBase.of(dataset).orElse(null);
+        Path target = out != null ? out : project.root().resolve("exports").resolve("tessera." + dump.extension() + (gzip ? ".gz" : ""));
+        writeAtomically(target, stream -> new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), dump, stream));
+        spec.commandLine().getOut().printf("Wrote %s (%s)%n", target, dump.cliName() + (gzip ? ", gzip" : ""));
+        return ExitCodes.OK;
+    }
+
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes beside the target and renames, so that a failed export leaves no half-written file. */
+    private void writeAtomically(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temporary = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            try (OutputStream file = Files.newOutputStream(temporary);
+                 OutputStream stream = gzip ? new GZIPOutputStream(file) : file) {
+                content.write(stream);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.tessera.output;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.tessera.linkeddata.JsonLdWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes sorted quads as a full dump in one syntax. The streaming writers are
+ * fed in sorted order, so a dump is byte-stable; syntaxes without named graphs
+ * get each distinct triple once.
+ */
+public final class DumpWriter {
+    private final Map<String, String> prefixes;
+    private final String base;
+
+    public DumpWriter(Map<String, String> prefixes, String base) {
+        this.prefixes = prefixes;
+        this.base = base;
+    }
+
+    public void write(List<Quad> sorted, DumpFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case TRIG -> stream(sorted, out, RDFFormat.TRIG_BLOCKS);
+            case NQUADS -> stream(sorted, out, RDFFormat.NQUADS);
+            case TURTLE -> streamTriples(sorted, out);
+            case JSONLD -> new JsonLdWriter(base).write(sorted, out);
+            case RDFXML -> RDFDataMgr.write(out, unionGraph(sorted), RDFFormat.RDFXML_PLAIN);
+        }
+        out.flush();
+    }
+
+    /** Writes quads with Jena's streaming writer for the format, prefixes first. */
+    public void stream(List<Quad> quads, OutputStream out, RDFFormat format) {
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
+        stream.start();
+        if (format != RDFFormat.NQUADS) prefixes.forEach(stream::prefix);
+        quads.forEach(stream::quad);
+        stream.finish();
+    }
+
+    private void streamTriples(List<Quad> sorted, OutputStream out) {
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+        stream.start();
+        prefixes.forEach(stream::prefix);
+        distinctTriples(sorted).forEach(stream::triple);
+        stream.finish();
+    }
+
+    private Graph unionGraph(List<Quad> sorted) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
+        distinctTriples(sorted).forEach(graph::add);
+        return graph;
+    }
+
+    /** The triples of all graphs, each once, in subject order. */
+    private static Set<Triple> distinctTriples(List<Quad> sorted) {
+        List<Triple> triples = new java.util.ArrayList<>(sorted.stream().map(Quad::asTriple).toList());
+        triples.sort(java.util.Comparator.comparing((Triple t) -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
+                .thenComparing(t -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
+                .thenComparing(t -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject())));
+        return new LinkedHashSet<>(triples);
+    }
+}

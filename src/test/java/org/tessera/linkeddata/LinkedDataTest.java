@@ -1,0 +1,167 @@
+package org.tessera.linkeddata;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tessera.CorpusStore;
+import org.tessera.TestProjects;
+import org.tessera.query.QueryLibrary;
+import org.tessera.server.ServerSettings;
+import org.tessera.server.TesseraServer;
+import org.tessera.vocabulary.Namespaces;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Dereferencing minted IRIs on the running server: 303 to a document, content negotiation, VoID, dumps. */
+class LinkedDataTest {
+    private static final String IS = "https://w3id.org/tessera/is/";
+    private static final String EVENT = "event/telegraph-2016-10-18/afghan-veterans-bosnia";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static TesseraServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TesseraServer.start(new ServerSettings(CorpusStore.get(),
+                new QueryLibrary(TestProjects.REPO.resolve("queries")), true, 0, "tessera"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    private static HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    @ParameterizedTest(name = "Accept {0} -> 303 to the .{1} document")
+    @CsvSource({"text/html, html", "text/turtle, ttl", "application/ld+json, jsonld", "application/n-triples, nt",
+            "application/rdf+xml, rdf", "'text/turtle;q=0.5, application/ld+json', jsonld"})
+    void aThingAnswers303ToTheDocumentInTheFormatAsked(String accept, String extension) throws Exception {
+        HttpResponse<byte[]> thing = get("/" + EVENT, accept);
+        assertEquals(303, thing.statusCode());
+        assertEquals("/doc/" + EVENT + "." + extension, header(thing, "Location"));
+        assertTrue(header(thing, "Vary").contains("Accept"));
+
+        HttpResponse<byte[]> document = get(header(thing, "Location"), accept);
+        assertEquals(200, document.statusCode());
+        assertTrue(header(document, "Content-Type").startsWith(accept.contains("ld+json") ? "application/ld+json" : accept.split(",")[0]),
+                header(document, "Content-Type"));
+    }
+
+    @ParameterizedTest(name = "the {0} document describes the event, its participants and its evidence")
+    @CsvSource({"ttl, TTL", "nt, NT", "rdf, RDFXML", "jsonld, JSONLD"})
+    void everyRdfDocumentDescribesTheThingWithItsEvidence(String extension, String langName) throws Exception {
+        HttpResponse<byte[]> document = get("/doc/" + EVENT + "." + extension, "*/*");
+        assertEquals(200, document.statusCode());
+        Graph graph = GraphFactory.createDefaultGraph();
+        Lang lang = org.apache.jena.riot.RDFLanguages.nameToLang(langName);
+        RDFParser.source(new ByteArrayInputStream(document.body())).lang(lang).context(ContextLoader.jenaContext()).parse(graph);
+        Node event = iri(IS + EVENT);
+        assertTrue(graph.contains(event, iri(Namespaces.TES + "place"), iri(IS + "place/bosnia-and-herzegovina")));
+        assertTrue(graph.contains(iri(IS + "place/bosnia-and-herzegovina"), iri("http://www.w3.org/2000/01/rdf-schema#label"), Node.ANY),
+                "the linked place comes with its label");
+        assertTrue(graph.contains(Node.ANY, iri(Namespaces.OA + "exact"), NodeFactory.createLiteralString("Bosnia")),
+                "the evidence quote is in the description");
+    }
+
+    @Test
+    void aDocumentWithoutExtensionIsNegotiated() throws Exception {
+        HttpResponse<byte[]> document = get("/doc/" + EVENT, "application/n-triples");
+        assertEquals(200, document.statusCode());
+        assertTrue(header(document, "Content-Type").startsWith("application/n-triples"));
+        assertEquals("/doc/" + EVENT + ".nt", header(document, "Content-Location"));
+        assertTrue(header(document, "Vary").contains("Accept"));
+    }
+
+    @Test
+    void unknownResourcesAre404() throws Exception {
+        assertEquals(404, get("/actor/no-such-actor", "text/html").statusCode());
+        assertEquals(404, get("/doc/actor/no-such-actor.ttl", "text/turtle").statusCode());
+        assertEquals(404, get("/event/nowhere/nothing", "text/turtle").statusCode());
+    }
+
+    @Test
+    void theHtmlPageSaysWhatHappenedWhenWhereWhoAndWhichTextSaysSo() throws Exception {
+        String page = new String(get("/doc/" + EVENT + ".html", "text/html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<h1>Afghan war veterans join the war in Bosnia</h1>"), page);
+        assertTrue(page.contains("<dt>When</dt><dd>after 1980</dd>"));
+        assertTrue(page.contains("href=\"/place/bosnia-and-herzegovina\""));
+        assertTrue(page.contains("href=\"/actor/afghan-mujahideen\""));
+        assertTrue(page.contains("<mark>Bosnia</mark>"));
+        assertTrue(page.contains("characters 1890–1896"));
+        assertTrue(page.contains("href=\"/source/telegraph-2016-10-18\""));
+    }
+
+    @Test
+    void theVoidDescriptionIsAtTheWellKnownPathAndCountsTheData() throws Exception {
+        HttpResponse<byte[]> response = get("/.well-known/void", "*/*");
+        assertEquals(200, response.statusCode());
+        assertTrue(header(response, "Content-Type").startsWith("text/turtle"));
+        Graph voidGraph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(response.body())).lang(Lang.TURTLE).parse(voidGraph);
+        Node dataset = iri(IS + "dataset");
+        long triples = Long.parseLong(voidGraph.find(dataset, iri(Namespaces.VOID + "triples"), Node.ANY).next().getObject().getLiteralLexicalForm());
+        DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        long dataQuads = data.stream().filter(q -> !q.getGraph().getURI().equals(IS + "graph/void")).count();
+        assertEquals(dataQuads, triples);
+        assertTrue(voidGraph.contains(dataset, iri(Namespaces.VOID + "sparqlEndpoint"), iri(IS + "sparql")));
+        assertTrue(voidGraph.contains(dataset, iri(Namespaces.DCTERMS + "license"), Node.ANY));
+        Node events = iri(IS + "dataset/class/tes-Event");
+        long eventCount = data.stream().filter(q -> q.getPredicate().getURI().endsWith("#type") && q.getObject().equals(iri(Namespaces.TES + "Event")))
+                .map(q -> q.getSubject()).distinct().count();
+        assertEquals(String.valueOf(eventCount),
+                voidGraph.find(events, iri(Namespaces.VOID + "entities"), Node.ANY).next().getObject().getLiteralLexicalForm());
+        assertEquals(303, get("/.well-known/void", "text/html").statusCode(), "a browser goes to the dataset's page");
+    }
+
+    @Test
+    void theEndpointAndDumpsTheVoidNamesAnswer() throws Exception {
+        HttpResponse<byte[]> ask = get("/sparql?query=" + java.net.URLEncoder.encode("ASK { ?s a <" + Namespaces.TES + "Event> }",
+                StandardCharsets.UTF_8), "application/sparql-results+json");
+        assertEquals(200, ask.statusCode());
+        assertTrue(new String(ask.body(), StandardCharsets.UTF_8).contains("true"));
+
+        HttpResponse<byte[]> dump = get("/dumps/tessera.nq.gz", "*/*");
+        assertEquals(200, dump.statusCode());
+        DatasetGraph fromDump = DatasetGraphFactory.create();
+        RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(dump.body()))).lang(Lang.NQUADS).parse(fromDump);
+        DatasetGraph committed = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        assertTrue(IsoMatcher.isomorphic(committed, fromDump), "the dump holds what was loaded");
+        assertEquals(404, get("/dumps/secrets.txt", "*/*").statusCode());
+
+        HttpResponse<byte[]> context = get("/context.jsonld", "application/ld+json");
+        assertArrayEquals(JsonLdWriter.contextBytes(), context.body());
+    }
+
+    private static Node iri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}
