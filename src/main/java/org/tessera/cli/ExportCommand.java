@@ -2,6 +2,7 @@ package org.tessera.cli;
 
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.tessera.export.graph.GraphExport;
 import org.tessera.linkeddata.DatasetBase;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
@@ -53,16 +54,33 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("No file " + input + ": run './tessera convert' first");
             return ExitCodes.USAGE;
         }
-        if (!DumpFormat.isDumpFormat(format)) {
-            err.println("Unknown format '" + format + "'");
+        boolean graphFormat = GraphExport.FORMATS.contains(format);
+        if (!DumpFormat.isDumpFormat(format) && !graphFormat) {
+            err.println("Unknown format '" + format + "': use one of turtle, trig, nquads, jsonld, rdfxml, "
+                    + String.join(", ", GraphExport.FORMATS));
             return ExitCodes.USAGE;
         }
-        DumpFormat dump = DumpFormat.of(format);
         DatasetGraph dataset = RDFDataMgr.loadDatasetGraph(input.toString());
+        if (graphFormat) return exportView(dataset, project);
+        DumpFormat dump = DumpFormat.of(format);
         String base = DatasetBase.of(dataset).orElse(null);
         Path target = out != null ? out : project.root().resolve("exports").resolve("tessera." + dump.extension() + (gzip ? ".gz" : ""));
         writeAtomically(target, stream -> new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), dump, stream));
         spec.commandLine().getOut().printf("Wrote %s (%s)%n", target, dump.cliName() + (gzip ? ", gzip" : ""));
+        return ExitCodes.OK;
+    }
+
+    /** A view for graph and map tools; GraphExport checks that the view takes the format. */
+    private int exportView(DatasetGraph dataset, Project project) throws IOException {
+        Path target;
+        try {
+            target = out != null ? out : project.root().resolve("exports").resolve(GraphExport.defaultFileName(format, view));
+            GraphExport.write(dataset, format, view, target);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        spec.commandLine().getOut().printf("Wrote %s (%s, view %s)%n", target, format, view);
         return ExitCodes.OK;
     }
 

@@ -102,6 +102,18 @@ class RdfExportTest {
     }
 
     @Test
+    void graphToolFormatsGoThroughTheSameCommand() throws IOException {
+        Path gexf = dir.resolve("timeline.gexf");
+        CliRunner run = CliRunner.run("export", "--project", REPO, "--format", "gexf", "--view", "timeline", "--out", gexf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(gexf).contains("mode=\"dynamic\""));
+        CliRunner unsupported = CliRunner.run("export", "--project", REPO, "--format", "dot", "--view", "timeline",
+                "--out", dir.resolve("t.dot").toString());
+        assertEquals(2, unsupported.exitCode());
+        assertTrue(unsupported.err().contains("cannot be written as dot"), unsupported.err());
+    }
+
+    @Test
     void aBadFormatIsAUsageError() {
         CliRunner run = CliRunner.run("export", "--project", REPO, "--format", "xlsx", "--out", dir.resolve("x").toString());
         assertEquals(2, run.exitCode());
