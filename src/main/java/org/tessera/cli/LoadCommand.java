@@ -38,7 +38,12 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+        try {
+            new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("Load failed: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
         out.flush();
         return ExitCodes.OK;
     }

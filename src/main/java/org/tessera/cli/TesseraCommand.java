@@ -35,6 +35,13 @@ public final class TesseraCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // A worker thread that dies (TDB2's loader threads on a full disk, say) would leave the
+        // others waiting for ever; the process ends instead, and a load's generation stays unpublished.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println("Internal error in thread " + thread.getName() + ": " + error);
+            System.err.flush();
+            Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
+        });
         System.exit(commandLine().execute(args));
     }
 }

@@ -2,6 +2,8 @@ package org.tessera.server;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
 import org.tessera.build.Iris;
 import org.tessera.linkeddata.ContextServlet;
 import org.tessera.linkeddata.DumpServlet;
@@ -35,12 +37,23 @@ public final class TesseraServer implements AutoCloseable {
 
     public static TesseraServer start(ServerSettings settings) {
         String name = "/" + settings.datasetName();
-        DatasetSwitcher switcher = new DatasetSwitcher(settings.store(), name, builder -> builder.withStdServices(false));
+        QueryLimits limits = settings.limits();
+        SafeRegex.register(limits.regexBudget().toNanos());
+        DatasetSwitcher switcher = new DatasetSwitcher(settings.store(), name, builder -> {
+            // Fuseki reads the deadline from the dataset's context and lets a client only shorten it.
+            builder.dataset().getContext().set(ARQ.queryTimeout, limits.deadline().toMillis());
+            builder.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+            builder.withStdServices(false);
+        });
         DataService service = switcher.openCurrent();
         try {
             FusekiServer.Builder builder = FusekiServer.create()
                     .port(settings.port())
                     .loopback(settings.loopbackOnly())
+                    .enableCors(false)
+                    .addFilter("/*", new CorsFilter())
+                    .addFilter("/*", new RequestSizeLimit(limits.maxRequestBytes()))
+                    .registerOperation(Operation.Query, new GuardedQueryService(limits))
                     .add(name, service)
                     .staticFileBase(webRoot())
                     .addServlet("/api/queries", new QueryLibraryServlet(settings.queries(), name + "/sparql"))
@@ -90,6 +103,9 @@ public final class TesseraServer implements AutoCloseable {
     public void refresh() { switcher.switchIfNew(); }
 
     public void join() { fuseki.join(); }
+
+    /** The Jetty server underneath, for checks of how it listens. */
+    public org.eclipse.jetty.server.Server jetty() { return fuseki.getJettyServer(); }
 
     @Override
     public void close() {

@@ -58,6 +58,7 @@ public final class StoreLoader {
     }
 
     private Result load(List<Path> nquads, String fingerprint) throws IOException {
+        checkDiskSpace(nquads);
         Generation generation = store.createNext();
         Manifest manifest;
         DataLoader loader;
@@ -96,6 +97,27 @@ public final class StoreLoader {
         for (Iterator<Node> it = database.listGraphNodes(); it.hasNext(); it.next()) count++;
         return count;
     }
+
+    /**
+     * A new generation takes about as much disk as its N-Quads (TDB2 stores each
+     * term once, then indexes); twice that is asked for, so that a load fails here,
+     * with a clear message, rather than half-way. The factor is the system property
+     * {@value #SPACE_FACTOR_PROPERTY} (0 turns the check off).
+     */
+    private void checkDiskSpace(List<Path> nquads) throws IOException {
+        double factor = Double.parseDouble(System.getProperty(SPACE_FACTOR_PROPERTY, "2.0"));
+        long input = 0;
+        for (Path file : nquads) input += Files.size(file);
+        Files.createDirectories(store.dir());
+        long free = Files.getFileStore(store.dir()).getUsableSpace();
+        long needed = (long) (input * factor);
+        if (free < needed) {
+            throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB; "
+                    + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20));
+        }
+    }
+
+    static final String SPACE_FACTOR_PROPERTY = "tessera.load.spaceFactor";
 
     /** SHA-256 over the files' bytes, in order. */
     static String fingerprint(List<Path> files) throws IOException {

@@ -1,0 +1,55 @@
+package org.tessera.server;
+
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fuseki's query service with this server's limits: refused SERVICE and
+ * {@code java:} IRIs, FROM only over graphs the dataset holds (nothing is ever
+ * fetched), a row cap applied as a LIMIT, and budgeted regular expressions.
+ * The deadline is in the dataset's context, where Fuseki reads it.
+ */
+final class GuardedQueryService extends SPARQL_QueryDataset {
+    private final QueryLimits limits;
+
+    GuardedQueryService(QueryLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        List<String> problems = QueryGuard.problems(query);
+        if (!problems.isEmpty()) ServletOps.errorBadRequest(String.join("; ", problems));
+    }
+
+    @Override
+    protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+        DatasetGraph dataset = getDataset(action);
+        List<String> described = new ArrayList<>(query.getGraphURIs());
+        described.addAll(query.getNamedGraphURIs());
+        for (String graph : described) {
+            if (!dataset.containsGraph(NodeFactory.createURI(graph))) {
+                ServletOps.errorBadRequest("FROM <" + graph + ">: no such graph in this dataset (nothing is fetched)");
+            }
+        }
+        return super.decideDataset(action, query, queryStringLog);
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        Query limited = SafeRegex.rewrite(query);
+        if (limited.isSelectType() || limited.isConstructType() || limited.isDescribeType() && limited.getQueryPattern() != null) {
+            if (!limited.hasLimit() || limited.getLimit() > limits.maxRows()) limited.setLimit(limits.maxRows());
+        }
+        return super.createQueryExec(action, limited, dataset);
+    }
+}
