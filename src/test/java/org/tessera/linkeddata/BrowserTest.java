@@ -41,12 +41,15 @@ class BrowserTest {
         if (server != null) server.close();
     }
 
-    /** The DOM of a page after Chromium has loaded it, redirects included. */
-    private String open(String path) throws Exception {
+    /** The DOM of a page after Chromium has loaded it, redirects included; options go before the URL. */
+    private String open(String path, String... options) throws Exception {
         assertTrue(CHROMIUM.toFile().canExecute(), "Chromium is missing: apt-get install chromium");
-        return Tools.run(profile, List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.resolve("chromium"), "--dump-dom", server.baseUrl() + path));
+        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.resolve("chromium")));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--dump-dom", server.baseUrl() + path));
+        return Tools.run(profile, command);
     }
 
     private static String link(String dom, String section) {
@@ -59,6 +62,16 @@ class BrowserTest {
         Matcher m = Pattern.compile("<h1>([^<]*)</h1>").matcher(dom);
         assertTrue(m.find(), dom);
         return m.group(1);
+    }
+
+    @Test
+    void theQueryPageRunsYasguiWithTheCuratedQueriesOffline() throws Exception {
+        String page = open("/", "--virtual-time-budget=5000");
+        long curated = Pattern.compile("<button [^>]*class=\"open\"").matcher(page).results().count();
+        assertTrue(curated >= 25, "curated queries listed by the page's script: " + curated);
+        assertTrue(page.contains("class=\"yasgui"), "YASGUI drew its editor");
+        assertTrue(page.contains(server.sparqlEndpoint()), "the page names this server's endpoint");
+        assertTrue(!page.contains("could not be loaded"), "the curated queries loaded");
     }
 
     @Test
