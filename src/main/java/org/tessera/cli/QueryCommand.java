@@ -10,6 +10,7 @@ import org.tessera.query.ParameterBinder;
 import org.tessera.query.QueryLibrary;
 import org.tessera.query.QueryOutput;
 import org.tessera.store.ServedDataset;
+import org.tessera.store.ServerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,12 +83,21 @@ public final class QueryCommand implements Callable<Integer> {
         }
         // Jena writes results to a byte stream; the command's output is a character stream.
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        var store = storeOptions.store(project);
+        if (endpoint == null) {
+            // The database is open in the serving process; ask that process.
+            var running = ServerRecord.read(store);
+            if (running.isPresent()) {
+                endpoint = running.get().endpoint();
+                err.println("Asking the running server at " + endpoint);
+                err.flush();
+            }
+        }
         if (endpoint != null) {
             try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
                 output.write(exec, query, stream);
             }
         } else {
-            var store = storeOptions.store(project);
             var generation = store.current();
             if (generation.isEmpty()) {
                 err.println("No loaded data in " + store.dir() + ": run './tessera load' (or './tessera serve') first, or give --endpoint");

@@ -6,6 +6,7 @@ import org.tessera.pipeline.Project;
 import org.tessera.query.QueryLibrary;
 import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
+import org.tessera.store.ServerRecord;
 import org.tessera.store.StoreLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
         new StoreLoader(store, out::println).loadIfChanged(List.of(project.rdf().resolve("tessera.nq")));
         TesseraServer server = TesseraServer.start(
                 new ServerSettings(store, new QueryLibrary(project.queries()), !allInterfaces, port, name));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tessera-shutdown"));
+        new ServerRecord(ProcessHandle.current().pid(), server.sparqlEndpoint()).write(store);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerRecord.remove(store);
+            server.close();
+        }, "tessera-shutdown"));
         out.printf("Serving %s (%s) at %s/%n", project.root().getFileName(), server.generation().name(), server.baseUrl());
         out.printf("SPARQL endpoint: %s%n", server.sparqlEndpoint());
         out.printf("Try: curl -s %s --data-urlencode 'query=SELECT ?type (COUNT(*) AS ?n) WHERE { ?s a ?type } "

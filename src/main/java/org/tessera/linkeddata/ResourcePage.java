@@ -249,6 +249,10 @@ final class ResourcePage {
                     .min(Comparator.comparing((Node l) -> !l.getLiteralLanguage().startsWith("en")).thenComparing(Node::getLiteralLexicalForm));
             if (label.isPresent()) return label.get().getLiteralLexicalForm();
         }
+        if (node.isURI() && node.getURI().startsWith(Namespaces.TIME + "unit")) {
+            // OWL-Time's units (the date precisions) carry no labels: time:unitYear reads "year".
+            return node.getURI().substring(Namespaces.TIME.length() + 4).toLowerCase(java.util.Locale.ROOT);
+        }
         return node.isURI() ? shortName(node) : node.toString();
     }
 

@@ -113,6 +113,7 @@ class LinkedDataTest {
         String page = new String(get("/doc/" + EVENT + ".html", "text/html").body(), StandardCharsets.UTF_8);
         assertTrue(page.contains("<h1>Afghan war veterans join the war in Bosnia</h1>"), page);
         assertTrue(page.contains("<dt>When</dt><dd>after 1980</dd>"));
+        assertTrue(page.contains(">year</a></dd>"), "the date precision reads as a word");
         assertTrue(page.contains("href=\"/place/bosnia-and-herzegovina\""));
         assertTrue(page.contains("href=\"/actor/afghan-mujahideen\""));
         assertTrue(page.contains("<mark>Bosnia</mark>"));

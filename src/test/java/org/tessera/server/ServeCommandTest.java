@@ -26,13 +26,26 @@ class ServeCommandTest {
         Path project = TestProjects.copy("minimal", dir);
         int port = Tools.freePort();
 
-        String first = runUntilAnswered(project, port);
+        String[] queried = new String[1];
+        String first = runUntilAnswered(project, port, () -> {
+            Path file = dir.resolve("count.rq");
+            try {
+                java.nio.file.Files.writeString(file, "# title: Events\n# description: how many events the project has\n"
+                        + "SELECT (COUNT(?e) AS ?n) WHERE { ?e a <https://w3id.org/tessera/ontology#Event> }\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            var run = org.tessera.CliRunner.run("query", file.toString(), "--format", "csv", "--project", project.toString());
+            queried[0] = run.exitCode() + " " + run.err() + run.out();
+        });
+        assertTrue(queried[0].startsWith("0 Asking the running server at http://127.0.0.1:" + port), queried[0]);
+        assertTrue(queried[0].matches("(?s).*n\\r?\\n[1-9]\\d*\\s*"), "the count, through the server: " + queried[0]);
         assertTrue(first.contains("Validating and converting"), first);
         assertTrue(first.contains("Loaded "), first);
         assertTrue(first.contains("SPARQL endpoint: http://127.0.0.1:" + port + "/tessera/sparql"), first);
         assertTrue(Files.isRegularFile(project.resolve("rdf/tessera.nq")));
 
-        String second = runUntilAnswered(project, port);
+        String second = runUntilAnswered(project, port, () -> { });
         assertFalse(second.contains("Validating and converting"), "nothing changed: " + second);
         assertFalse(second.contains("Loaded "), "nothing changed: " + second);
 
@@ -41,13 +54,13 @@ class ServeCommandTest {
             Path any = files.filter(f -> f.toString().endsWith(".yaml")).findFirst().orElseThrow();
             Files.writeString(any, Files.readString(any) + "\n# touched\n");
         }
-        String third = runUntilAnswered(project, port);
+        String third = runUntilAnswered(project, port, () -> { });
         assertTrue(third.contains("Validating and converting"), "an annotation changed: " + third);
         assertFalse(third.contains("Loaded "), "a comment does not change the graph, so no load: " + third);
     }
 
     /** Starts serve, waits for an answer to a query, stops it, and returns what it printed. */
-    private String runUntilAnswered(Path project, int port) throws Exception {
+    private String runUntilAnswered(Path project, int port, Runnable whileServing) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dir.resolve("serve-" + System.nanoTime() + ".log");
         Process serve = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -62,6 +75,7 @@ class ServeCommandTest {
                             "ASK { ?s a <https://w3id.org/tessera/ontology#Event> }", "text/csv");
                     if (response.statusCode() == 200) {
                         assertEquals("true", response.body().strip().lines().skip(1).findFirst().orElse("").strip());
+                        whileServing.run();
                         return Files.readString(log);
                     }
                 } catch (RuntimeException notYet) {
