@@ -199,7 +199,11 @@ class ServerTest {
             "PUT, /tessera/data?default, text/turtle",
             "POST, /tessera/data?default, text/turtle",
             "DELETE, /tessera/data?default, text/turtle",
-            "PUT, /tessera/get?default, text/turtle"})
+            "PUT, /tessera/get?default, text/turtle",
+            "POST, /$/datasets, text/turtle",
+            "POST, /$/backup/tessera, text/turtle",
+            "POST, /$/compact/tessera, text/turtle",
+            "DELETE, /$/datasets/tessera, text/turtle"})
     void everyWritePathIsRefused(String method, String path, String contentType) {
         String body = contentType.equals("text/turtle") ? "<urn:x:s> <urn:x:p> <urn:x:o> ."
                 : "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }";
