@@ -31,7 +31,10 @@ public final class GraphBuilder {
     }
 
     public DatasetGraph build(Annotations annotations, Evidence evidence) {
-        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        // A plain in-memory dataset (a hash-indexed graph per name): the build adds millions of quads from
+        // one thread and nothing reads it concurrently. The transactional one took 5 to 10 times longer per
+        // add and most of the build (BENCHMARKS.md); the output is sorted, so it does not depend on this.
+        DatasetGraph dataset = DatasetGraphFactory.create();
         Graph ontology = terms.graph();
         ontology.find().forEach(t -> dataset.add(iris.ontologyGraph(), t.getSubject(), t.getPredicate(), t.getObject()));
 

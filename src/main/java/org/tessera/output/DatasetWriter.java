@@ -31,14 +31,22 @@ public final class DatasetWriter {
     public List<Path> write(List<Quad> sorted, Path dir, String graphBase) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(write(sorted, dir.resolve("tessera.trig"), RDFFormat.TRIG_BLOCKS));
-        written.add(write(sorted, dir.resolve("tessera.nq"), RDFFormat.NQUADS));
+        Path nquads = dir.resolve("tessera.nq");
+        written.add(nquads);
         Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
         for (Quad quad : sorted) byGraph.computeIfAbsent(quad.getGraph(), g -> new ArrayList<>()).add(quad);
         Path graphs = Files.createDirectories(dir.resolve("graphs"));
+        List<Path> graphFiles = new ArrayList<>();
         for (var entry : byGraph.entrySet()) {
             String name = entry.getKey().getURI().substring(graphBase.length()).replace('/', '-');
-            written.add(write(entry.getValue(), graphs.resolve(name + ".nq"), RDFFormat.NQUADS));
+            graphFiles.add(write(entry.getValue(), graphs.resolve(name + ".nq"), RDFFormat.NQUADS));
         }
+        // The quads are sorted graph first, so the whole N-Quads file is the graphs' files one after
+        // another, in this order: copying their bytes saves formatting every quad a second time.
+        try (OutputStream out = Files.newOutputStream(nquads)) {
+            for (Path file : graphFiles) Files.copy(file, out);
+        }
+        written.addAll(graphFiles);
         Files.writeString(dir.resolve("README.md"), README);
         written.add(dir.resolve("README.md"));
         return written;

@@ -1,10 +1,13 @@
 package org.tessera.output;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,19 +19,34 @@ import java.util.Map;
 public final class SortedQuads {
     private SortedQuads() {}
 
-    /** Formats each quad's sort key once: comparing formatted terms on every comparison costs far more. */
+    /**
+     * Formats each distinct term once (terms repeat: a graph or a predicate stands in
+     * thousands of quads), and compares the four texts of a quad in turn. That is the
+     * same order as comparing "graph NUL subject NUL predicate NUL object": N-Triples
+     * text never holds a NUL, so a text that is a prefix of another sorts first both ways.
+     */
     public static List<Quad> of(DatasetGraph dataset) {
-        List<Map.Entry<String, Quad>> keyed = new ArrayList<>();
-        dataset.find().forEachRemaining(q -> keyed.add(Map.entry(key(q), q)));
-        keyed.sort(Map.Entry.comparingByKey());
+        Map<Node, String> text = new HashMap<>();
+        List<Keyed> keyed = new ArrayList<>();
+        dataset.find().forEachRemaining(q -> keyed.add(new Keyed(nt(text, q.getGraph()), nt(text, q.getSubject()),
+                nt(text, q.getPredicate()), nt(text, q.getObject()), q)));
+        keyed.sort(ORDER);
         List<Quad> quads = new ArrayList<>(keyed.size());
-        keyed.forEach(e -> quads.add(e.getValue()));
+        keyed.forEach(k -> quads.add(k.quad()));
         return quads;
     }
 
-    /** Graph, subject, predicate, object as N-Triples text, separated by a character that N-Triples escapes. */
-    private static String key(Quad q) {
-        return NodeFmtLib.strNT(q.getGraph()) + '\u0000' + NodeFmtLib.strNT(q.getSubject()) + '\u0000'
-                + NodeFmtLib.strNT(q.getPredicate()) + '\u0000' + NodeFmtLib.strNT(q.getObject());
+    private record Keyed(String g, String s, String p, String o, Quad quad) {}
+
+    private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::g).thenComparing(Keyed::s)
+            .thenComparing(Keyed::p).thenComparing(Keyed::o);
+
+    private static String nt(Map<Node, String> text, Node node) {
+        String s = text.get(node);
+        if (s == null) {
+            s = NodeFmtLib.strNT(node);
+            text.put(node, s);
+        }
+        return s;
     }
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Turns the name=value lines of bench/run (WORK/results.txt) into the Markdown tables of BENCHMARKS.md.
+
+    python3 bench/report.py /tmp/tessera-bench/results.txt
+"""
+import re
+import sys
+
+values = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if "=" in line:
+        k, v = line.rstrip("\n").split("=", 1)
+        values.setdefault(k, v)
+
+sizes = [int(s) for s in values.get("sizes", "").split(",") if s]
+
+
+def g(key, default="–"):
+    return values.get(key, default)
+
+
+def num(key):
+    try:
+        return float(values[key])
+    except (KeyError, ValueError):
+        return None
+
+
+def fmt(x, digits=0):
+    if x is None:
+        return "–"
+    return f"{x:,.{digits}f}"
+
+
+def human(n):
+    return f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"
+
+
+print("### Growth with size\n")
+print("| events | quads | convert wall | convert CPU | triples/s (wall) | live heap | peak heap | fits -Xmx1g | "
+      "N-Triples baseline triples/s | convert / baseline | load wall | load quads/s | tdbloader wall | load / tdbloader |")
+print("|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|")
+for n in sizes:
+    p = f"conv.{n}."
+    fits = g(f"convert_fits_1g.{n}", "–")
+    live = num(p + "convert_live_heap_mb")
+    print("| " + " | ".join([
+        human(n),
+        fmt(num(p + "quads")),
+        fmt(num(p + "convert_s"), 1) + " s" if num(p + "convert_s") else "–",
+        fmt(num(p + "convert_cpu_s"), 1) + " s" if num(p + "convert_cpu_s") else "–",
+        fmt(num(p + "convert_triples_per_s")),
+        (fmt(live) + f" MB ({live * 1024 / n:.0f} KB/event)") if live else "–",
+        fmt(num(p + "convert_heap_peak_mb")) + " MB" if num(p + "convert_heap_peak_mb") else "–",
+        {"true": "yes", "false": "**no**"}.get(fits, fits),
+        fmt(num(f"raw.{n}.raw_nt_triples_per_s")),
+        g(f"convert_vs_raw_nt.{n}"),
+        fmt(num(f"load.{n}.load_s"), 1) + " s" if num(f"load.{n}.load_s") else "–",
+        fmt(num(f"load.{n}.load_quads_per_s")),
+        fmt(num(f"tdbl.{n}.tdbloader_s"), 1) + " s" if num(f"tdbl.{n}.tdbloader_s") else "–",
+        g(f"load_vs_tdbloader.{n}"),
+    ]) + " |")
+
+growth = [(k, v) for k, v in values.items() if k.startswith("convert_time_growth.")]
+if growth:
+    print("\nConvert time per event, each size against the one ten times smaller (1.0 = linear): "
+          + ", ".join(f"{k.split('.', 1)[1].replace('_to_', ' → ')}: {v}" for k, v in growth) + ".")
+
+queried = sorted({int(m.group(1)) for k in values for m in [re.match(r"q\.(\d+)\.query_p95_ms\.", k)] if m})
+if queried:
+    names = sorted({k.split(".", 3)[3] for k in values if re.match(r"q\.\d+\.query_p95_ms\.", k)})
+    print("\n### Queries (in-process, after 2 warm-ups; milliseconds)\n")
+    print("| query | " + " | ".join(f"{human(n)}: p50 / p95 (rows)" for n in queried) + " |")
+    print("|---|" + "---:|" * len(queried))
+    for name in names:
+        cells = []
+        for n in queried:
+            cells.append(f"{g(f'q.{n}.query_p50_ms.{name}')} / {g(f'q.{n}.query_p95_ms.{name}')} ({g(f'q.{n}.query_rows.{name}')})")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\n### Over HTTP on loopback (the same queries, round robin, fixed time per client count)\n")
+    print("| events | clients | requests/s | p50 ms | p99 ms | errors |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n in queried:
+        for c in (1, 4, 16):
+            print(f"| {human(n)} | {c} | {g(f'http.{n}.http_rps_c{c}')} | {g(f'http.{n}.http_p50_ms_c{c}')} | "
+                  f"{g(f'http.{n}.http_p99_ms_c{c}')} | {g(f'http.{n}.http_errors_c{c}')} |")
+
+print("\n### Headline values\n")
+print("```")
+for k in ["convert_vs_raw_nt", "convert_vs_rmlmapper", "load_vs_tdbloader", "convert_heap_mb", "convert_heap_mb_at_events",
+          "convert_fits_1g_at_1M", "query_p95_ms_max", "query_events", "http_rps_c1", "http_p99_ms_c1", "http_rps_c4",
+          "http_p99_ms_c4", "http_rps_c16", "http_p99_ms_c16", "serve_cold_first_answer_s"]:
+    if k in values:
+        print(f"{k}={values[k]}")
+print("```")

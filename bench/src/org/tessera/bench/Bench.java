@@ -1,0 +1,328 @@
+package org.tessera.bench;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutputs;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.tessera.pipeline.CheckedAnnotations;
+import org.tessera.pipeline.Pipeline;
+import org.tessera.pipeline.Project;
+import org.tessera.query.CuratedQuery;
+import org.tessera.query.ParameterBinder;
+import org.tessera.query.QueryLibrary;
+import org.tessera.server.ServerSettings;
+import org.tessera.server.TesseraServer;
+import org.tessera.store.ServedDataset;
+import org.tessera.store.Store;
+import org.tessera.store.StoreLoader;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The measurements, one per sub-command, each meant for a fresh JVM (bench/run
+ * starts one per measure, so that heap and JIT state never leak between them).
+ * Every result is printed on stdout as a {@code name=value} line.
+ *
+ * <pre>
+ * convert PROJECT OUT PREFIX            validate + build + SHACL + write, as ./tessera convert; heap
+ * rawnt NQ OUT PREFIX                   Jena writing the same triples as N-Triples via StreamRDF
+ * load NQ DB PREFIX                     ./tessera load (StoreLoader: phased loader + text index)
+ * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
+ * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95
+ * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
+ * </pre>
+ */
+public final class Bench {
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "convert" -> convert(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "rawnt" -> rawNt(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "load" -> load(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "tdbloader" -> tdbloader(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "query" -> query(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+            case "http" -> http(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException("unknown measure " + args[0]);
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    static void print(String name, Object value) {
+        String v = value instanceof Double d ? String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 1 ? "%.2f" : "%.4f", d) : String.valueOf(value);
+        System.out.println(name + "=" + v);
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** The sum of the heap pools' peaks since the last reset: an upper bound of the heap the run needed. */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    /** CPU time of the whole process (every thread, GC included): steadier than wall time on a shared machine. */
+    static double cpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    static long liveHeapBytes() {
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** As ./tessera convert, stage by stage; the time of each stage and of the whole. */
+    static void convert(Path project, Path out, String p) throws IOException {
+        double c0 = cpuSeconds();
+        long t0 = System.nanoTime();
+        Pipeline pipeline = new Pipeline(new Project(project.toAbsolutePath()));
+        CheckedAnnotations checked = pipeline.check();
+        if (!checked.valid()) throw new IllegalStateException("invalid annotations: " + checked.problems().subList(0, Math.min(5, checked.problems().size())));
+        long t1 = System.nanoTime();
+        String base = pipeline.base(checked, null);
+        DatasetGraph dataset = pipeline.build(checked, null);
+        long t2 = System.nanoTime();
+        List<String> violations = pipeline.shapeViolations(dataset);
+        if (!violations.isEmpty()) throw new IllegalStateException("SHACL violations: " + violations.subList(0, Math.min(5, violations.size())));
+        long t3 = System.nanoTime();
+        pipeline.write(dataset, base, out);
+        long t4 = System.nanoTime();
+        double c4 = cpuSeconds();
+        long peak = peakHeapBytes();
+        long quads = dataset.stream().count();
+        long live = liveHeapBytes();
+        print(p + "quads", quads);
+        print(p + "convert_s", seconds(t4 - t0));
+        print(p + "convert_cpu_s", c4 - c0);
+        print(p + "convert_validate_s", seconds(t1 - t0));
+        print(p + "convert_build_s", seconds(t2 - t1));
+        print(p + "convert_shacl_s", seconds(t3 - t2));
+        print(p + "convert_write_s", seconds(t4 - t3));
+        print(p + "convert_triples_per_s", quads / seconds(t4 - t0));
+        print(p + "convert_heap_peak_mb", peak / 1048576.0);
+        print(p + "convert_live_heap_mb", live / 1048576.0);
+        print(p + "convert_max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
+        // Keep the dataset reachable until the live heap is measured.
+        if (dataset.isEmpty()) System.out.println();
+    }
+
+    /** The baseline: the same triples, already in memory, written as N-Triples by Jena's streaming writer. */
+    static void rawNt(Path nquads, Path out, String p) throws IOException {
+        List<Quad> quads = new ArrayList<>();
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override public void quad(Quad quad) { quads.add(quad); }
+        });
+        Files.createDirectories(out);
+        Path file = out.resolve("raw.nt");
+        long best = Long.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            double c0 = cpuSeconds();
+            long t0 = System.nanoTime();
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                StreamRDF stream = StreamRDFWriter.getWriterStream(os, RDFFormat.NTRIPLES);
+                stream.start();
+                for (Quad q : quads) stream.triple(q.asTriple());
+                stream.finish();
+            }
+            best = Math.min(best, System.nanoTime() - t0);
+            bestCpu = Math.min(bestCpu, cpuSeconds() - c0);
+        }
+        print(p + "raw_nt_s", seconds(best));
+        print(p + "raw_nt_cpu_s", bestCpu);
+        print(p + "raw_nt_triples_per_s", quads.size() / seconds(best));
+        Files.deleteIfExists(file);
+    }
+
+    static void load(Path nquads, Path db, String p) throws IOException {
+        double c0 = cpuSeconds();
+        long t0 = System.nanoTime();
+        StoreLoader.Result result = new StoreLoader(new Store(db), line -> {}).load(List.of(nquads));
+        long t1 = System.nanoTime();
+        print(p + "load_s", seconds(t1 - t0));
+        print(p + "load_cpu_s", cpuSeconds() - c0);
+        print(p + "load_quads_per_s", result.manifest().quads() / seconds(t1 - t0));
+        print(p + "load_text_entries", result.manifest().textEntities());
+    }
+
+    /** What tdb2.tdbloader does by default: the phased loader over a new database. */
+    static void tdbloader(Path nquads, Path dir, String p) {
+        double c0 = cpuSeconds();
+        long t0 = System.nanoTime();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        DataLoader loader = LoaderFactory.phasedLoader(dsg, MonitorOutputs.nullOutput());
+        loader.startBulk();
+        loader.load(nquads.toString());
+        loader.finishBulk();
+        long quads = loader.countQuads() + loader.countTriples();
+        TDBInternal.expel(dsg);
+        long t1 = System.nanoTime();
+        print(p + "tdbloader_s", seconds(t1 - t0));
+        print(p + "tdbloader_cpu_s", cpuSeconds() - c0);
+        print(p + "tdbloader_quads_per_s", quads / seconds(t1 - t0));
+    }
+
+    static List<CuratedQuery> queries(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<CuratedQuery> list = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) list.add(QueryLibrary.read(f));
+            return list;
+        }
+    }
+
+    static double percentile(double[] sorted, double pct) {
+        if (sorted.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(pct / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** Runs each query (its default parameters) in-process: 2 warm-ups, then up to RUNS timed runs within 60 s. */
+    static void query(Path db, Path dir, String p, int runs) throws IOException {
+        var generation = new Store(db).current().orElseThrow(() -> new IllegalStateException("no loaded data in " + db));
+        long o0 = System.nanoTime();
+        double max = 0;
+        String slowest = "";
+        try (ServedDataset served = ServedDataset.open(generation)) {
+            print(p + "query_open_s", seconds(System.nanoTime() - o0));
+            DatasetGraph ds = served.dataset();
+            for (CuratedQuery curated : queries(dir)) {
+                Query query = ParameterBinder.bind(curated, Map.of());
+                List<Double> times = new ArrayList<>();
+                long rows = 0;
+                long budget = System.nanoTime() + 30_000_000_000L;
+                for (int i = 0; i < runs + 2 && (i < 3 || System.nanoTime() < budget); i++) {
+                    long t0 = System.nanoTime();
+                    rows = Txn.calculateRead(ds, () -> {
+                        try (QueryExec exec = QueryExec.dataset(ds).query(query).build()) {
+                            return count(exec, query);
+                        }
+                    });
+                    if (i >= 2 || System.nanoTime() >= budget) times.add((System.nanoTime() - t0) / 1e6);
+                }
+                double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double p95 = percentile(t, 95);
+                print(p + "query_p50_ms." + curated.name(), percentile(t, 50));
+                print(p + "query_p95_ms." + curated.name(), p95);
+                print(p + "query_rows." + curated.name(), rows);
+                print(p + "query_runs." + curated.name(), t.length);
+                if (p95 > max) { max = p95; slowest = curated.name(); }
+            }
+        }
+        print(p + "query_p95_ms_max", max);
+        print(p + "query_slowest", slowest);
+    }
+
+    private static long count(QueryExec exec, Query query) {
+        if (query.isSelectType()) {
+            RowSet rows = exec.select();
+            long n = 0;
+            while (rows.hasNext()) { rows.next(); n++; }
+            return n;
+        }
+        if (query.isAskType()) return exec.ask() ? 1 : 0;
+        if (query.isConstructType()) return exec.construct().size();
+        if (query.isDescribeType()) return exec.describe().size();
+        return 0;
+    }
+
+    /**
+     * The queries over HTTP, round robin, by 1, 4 and 16 clients for a fixed time
+     * each: requests per second and the 99th percentile of the latency.
+     */
+    static void http(Path db, Path dir, String p, int seconds) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (CuratedQuery q : queries(dir)) {
+            bodies.add("query=" + URLEncoder.encode(ParameterBinder.bind(q, Map.of()).serialize(), StandardCharsets.UTF_8));
+        }
+        try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(dir), true, 0, "tessera"))) {
+            URI endpoint = URI.create(server.sparqlEndpoint());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            for (int clients : new int[] {1, 4, 16}) {
+                List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+                AtomicLong errors = new AtomicLong();
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
+                CountDownLatch done = new CountDownLatch(clients);
+                long start = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    final int offset = c;
+                    Thread t = new Thread(() -> {
+                        try {
+                            for (int i = offset; System.nanoTime() < end; i++) {
+                                String body = bodies.get(i % bodies.size());
+                                HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .header("Accept", "application/sparql-results+json, application/n-triples;q=0.9")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                                long t0 = System.nanoTime();
+                                try {
+                                    HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                                    try (InputStream in = resp.body()) { in.transferTo(OutputStream.nullOutputStream()); }
+                                    if (resp.statusCode() != 200) errors.incrementAndGet();
+                                } catch (IOException e) {
+                                    errors.incrementAndGet();
+                                }
+                                latencies.add((System.nanoTime() - t0) / 1e6);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                    t.start();
+                }
+                done.await();
+                double elapsed = seconds(System.nanoTime() - start);
+                double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                print(p + "http_rps_c" + clients, l.length / elapsed);
+                print(p + "http_p50_ms_c" + clients, percentile(l, 50));
+                print(p + "http_p99_ms_c" + clients, percentile(l, 99));
+                print(p + "http_errors_c" + clients, errors.get());
+            }
+        }
+    }
+
+}
