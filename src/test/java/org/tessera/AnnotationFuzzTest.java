@@ -84,7 +84,9 @@ class AnnotationFuzzTest {
                 if (problem.site().file().isEmpty() || problem.message().isBlank()) {
                     throw new AssertionError("a problem without its place or message: " + problem);
                 }
-                if (problem.message().contains("internal error") || problem.message().contains("stack overflow")) {
+                // Messages quote the input, so only their openings tell the reader's own words.
+                if (problem.message().startsWith("cannot be read (internal error")
+                        || problem.message().startsWith("nested too deeply (stack overflow")) {
                     throw new AssertionError("the reader caught an exception it should not meet: " + problem);
                 }
             }
