@@ -62,6 +62,12 @@ public final class AnnotationReader {
             String name = displayBase.toAbsolutePath().relativize(path.toAbsolutePath()).toString();
             byte[] bytes;
             try {
+                // Not read at all when far too large: a stray 5 GB file must not fill the memory.
+                long size = Files.size(path);
+                if (size > TreeParser.MAX_FILE_BYTES) {
+                    problems.add(new Site(name, 1, 1, ""), TreeParser.tooLarge(size));
+                    continue;
+                }
                 bytes = Files.readAllBytes(path);
             } catch (IOException e) {
                 problems.add(Site.ofFile(name), "cannot read: " + e.getMessage());

@@ -53,8 +53,8 @@ public final class FieldReader {
         }
         for (Node.Member member : map.members().values()) {
             if (!allowed.contains(member.key())) {
-                problems.add(new Site(file, member.line(), member.column(), join(path, member.key())),
-                        "unknown field '" + member.key() + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                problems.add(new Site(file, member.line(), member.column(), join(path, TreeParser.printable(member.key()))),
+                        "unknown field " + TreeParser.quoted(member.key()) + " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
         return new FieldReader(file, path, map, problems, terms);
@@ -99,7 +99,10 @@ public final class FieldReader {
         return text(key);
     }
 
-    /** A text value; numbers and booleans are taken as written, since YAML reads "2016" as a number. */
+    /**
+     * A text value. Numbers and booleans are taken as written, since YAML reads
+     * "2016" as a number and "Yes" or "No" as a boolean: a name "No" stays "No".
+     */
     public String text(String key) {
         Node node = present(key);
         if (node == null) return null;
@@ -108,8 +111,11 @@ public final class FieldReader {
 
     private String textOf(Node node, String at) {
         if (node instanceof Node.Scalar scalar) {
-            Object value = scalar.value();
-            String text = value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
+            if (scalar.value() == null) {
+                problems.add(siteOf(node, at), "expected a text, found null");
+                return null;
+            }
+            String text = scalar.value() instanceof String written ? written : scalar.written();
             if (text.isBlank()) {
                 problems.add(siteOf(node, at), "must not be empty");
                 return null;
@@ -120,29 +126,42 @@ public final class FieldReader {
         return null;
     }
 
-    /** Rejects characters that would make a label misleading or unwritable. */
+    /**
+     * Rejects characters that would make a label misleading or unwritable: lone
+     * surrogates, bidirectional controls, control characters other than tab and
+     * line ends, and the noncharacters U+FFFE and U+FFFF. Each is named.
+     */
     private String checkedText(String text, Site site) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    problems.add(site, "contains a lone surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")");
+                    problems.add(site, "contains a lone surrogate (" + codePoint(c) + ")");
                     return null;
                 }
                 i++;
             } else if (isBidiControl(c)) {
-                problems.add(site, "contains a bidirectional control character (U+" + Integer.toHexString(c).toUpperCase() + ")");
+                problems.add(site, "contains a bidirectional control character (" + codePoint(c) + " " + Character.getName(c)
+                        + "): write the text in its logical order, without direction marks");
                 return null;
-            } else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                problems.add(site, "contains a control character (U+" + String.format("%04X", (int) c) + ")");
+            } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+                problems.add(site, "contains a control character (" + codePoint(c) + ")");
+                return null;
+            } else if (c == '\uFFFE' || c == '\uFFFF') {
+                problems.add(site, "contains a noncharacter (" + codePoint(c) + ")");
                 return null;
             }
         }
         return text;
     }
 
-    private static boolean isBidiControl(char c) {
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
+    /** The bidirectional formatting characters: ALM, LRM, RLM, LRE..RLO, LRI..PDI. */
+    static boolean isBidiControl(char c) {
         return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
@@ -153,8 +172,7 @@ public final class FieldReader {
 
     private String checkedId(String id, Site site) {
         if (ID.matcher(id).matches()) return id;
-        String shown = id.length() > 60 ? id.substring(0, 60) + "..." : id;
-        problems.add(site, "'" + shown + "' is not a valid id: use 1 to 128 of A-Z a-z 0-9 . _ ~ -, starting with a letter or digit");
+        problems.add(site, TreeParser.quoted(id) + " is not a valid id: use 1 to 128 of A-Z a-z 0-9 . _ ~ -, starting with a letter or digit");
         return null;
     }
 
@@ -183,7 +201,7 @@ public final class FieldReader {
         boolean valid = parts.length <= 2;
         for (String part : parts) valid &= ID.matcher(part).matches();
         if (!valid) {
-            problems.add(site, "'" + id + "' is not an event reference: use event-id or source-id/event-id");
+            problems.add(site, TreeParser.quoted(id) + " is not an event reference: use event-id or source-id/event-id");
             return null;
         }
         return new Ref(id, site);
@@ -211,7 +229,7 @@ public final class FieldReader {
         String value = text(key);
         if (value == null) return null;
         if (!terms.notations(kind).contains(value)) {
-            problems.add(site(key), "unknown " + kind.label() + " '" + value + "' (known: "
+            problems.add(site(key), "unknown " + kind.label() + " " + TreeParser.quoted(value) + " (known: "
                     + String.join(", ", terms.notations(kind)) + ")");
             return null;
         }
@@ -230,7 +248,7 @@ public final class FieldReader {
         String value = text(key);
         if (value == null) return null;
         if (!WIKIDATA.matcher(value).matches()) {
-            problems.add(site(key), "'" + value + "' is not a Wikidata id (Q followed by digits)");
+            problems.add(site(key), TreeParser.quoted(value) + " is not a Wikidata id (Q followed by digits)");
             return null;
         }
         return value;
@@ -247,7 +265,8 @@ public final class FieldReader {
     /** A number within [min, max], for coordinates. */
     public BigDecimal number(String key, double min, double max) {
         BigDecimal value = number(key);
-        if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
+        // Compared as decimals, as the SHACL shapes compare them: 90.0000000000000001 is past 90.
+        if (value != null && (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0)) {
             problems.add(site(key), value.toPlainString() + " is out of range " + (int) min + ".." + (int) max);
             return null;
         }
@@ -307,12 +326,17 @@ public final class FieldReader {
         if (text == null) return null;
         Matcher m = DATE.matcher(text);
         if (!m.matches()) {
-            problems.add(at, "'" + text + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+            problems.add(at, TreeParser.quoted(text) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
             return null;
         }
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        if (year == 0) {
+            // XSD 1.0, and most RDF tools with it, has no year 0000.
+            problems.add(at, text + " is not a date (there is no year 0000)");
+            return null;
+        }
         try {
             LocalDate.of(year, Math.max(month, 1), Math.max(day, 1));
         } catch (DateTimeException e) {

@@ -26,8 +26,17 @@ public sealed interface Node {
         public String kindName() { return "a list"; }
     }
 
-    /** A scalar: a {@code String}, a {@code java.math.BigDecimal}, a {@code Boolean} or {@code null}. */
-    record Scalar(int line, int column, Object value) implements Node {
+    /**
+     * A scalar: a {@code String}, a {@code java.math.BigDecimal}, a {@code Boolean} or
+     * {@code null}, and the text it was written as ({@code Yes}, {@code 0x1F},
+     * {@code 1_000} in YAML), which a text field takes as it is.
+     */
+    record Scalar(int line, int column, Object value, String written) implements Node {
+        public Scalar(int line, int column, Object value) {
+            this(line, column, value, value instanceof java.math.BigDecimal number ? number.toPlainString()
+                    : value == null ? null : String.valueOf(value));
+        }
+
         public String kindName() {
             if (value == null) return "null";
             if (value instanceof String) return "a text";

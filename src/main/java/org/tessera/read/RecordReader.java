@@ -13,6 +13,9 @@ import org.tessera.model.Source;
 import org.tessera.model.Statement;
 import org.tessera.model.TermKind;
 
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+
 import java.util.List;
 import java.util.Set;
 
@@ -46,6 +49,25 @@ final class RecordReader {
         this.terms = terms;
     }
 
+    /**
+     * An absolute IRI that every RDF syntax can write and read back: none of the
+     * characters IRIs forbid (space, {@code <>"{}|\\^`}, controls), and no error
+     * from Jena's IRI parser (bad percent-encoding, a second #, a missing host).
+     * {@code http} asks for an http(s) IRI.
+     */
+    static boolean isIri(String text, boolean http) {
+        String scheme = http ? "https?://" : "[A-Za-z][A-Za-z0-9+.-]*:";
+        if (!text.matches(scheme + "[^\\s\\p{Cntrl}\\u0080-\\u009F<>\"{}|\\\\^`]+")) return false;
+        try {
+            IRIx iri = IRIx.create(text);
+            boolean[] error = {false};
+            iri.handleViolations((isError, message) -> error[0] |= isError);
+            return iri.isAbsolute() && !error[0];
+        } catch (IRIException e) {
+            return false;
+        }
+    }
+
     private FieldReader fields(Node node, String path, Set<String> allowed) {
         return FieldReader.of(file, path, node, allowed, problems, terms);
     }
@@ -54,11 +76,16 @@ final class RecordReader {
         FieldReader f = fields(node, "dataset", DATASET_FIELDS);
         if (f == null) return null;
         String base = f.requiredText("base");
-        if (base != null && !(base.matches("https?://[^\\s<>\"{}|\\\\^`]+") && (base.endsWith("/") || base.endsWith("#")))) {
-            f.problem("base", "'" + base + "' is not an http(s) IRI ending in / or #");
+        if (base != null && !(isIri(base, true) && (base.endsWith("/") || base.endsWith("#")))) {
+            f.problem("base", TreeParser.quoted(base) + " is not an http(s) IRI ending in / or #");
             base = null;
         }
-        return new DatasetInfo(f.site(), f.requiredText("title"), f.text("description"), base, f.text("license"));
+        String license = f.text("license");
+        if (license != null && !isIri(license, false)) {
+            f.problem("license", TreeParser.quoted(license) + " is not an absolute IRI (such as https://creativecommons.org/licenses/by/4.0/)");
+            license = null;
+        }
+        return new DatasetInfo(f.site(), f.requiredText("title"), f.text("description"), base, license);
     }
 
     Actor actor(Node node, String path) {
@@ -97,8 +124,8 @@ final class RecordReader {
         var published = f.date("published");
         if (!f.has("published")) f.missing("published");
         String url = f.text("url");
-        if (url != null && !url.matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
-            f.problem("url", "'" + url + "' is not an http(s) IRI");
+        if (url != null && !isIri(url, true)) {
+            f.problem("url", TreeParser.quoted(url) + " is not an http(s) IRI");
             url = null;
         }
         String language = f.requiredText("language");

@@ -23,7 +23,7 @@ public final class QuoteLocator {
         boolean inSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (isSpace(c)) {
                 if (!inSpace) { map[sb.length()] = i; sb.append(' '); }
                 inSpace = true;
             } else {
@@ -49,8 +49,9 @@ public final class QuoteLocator {
         String needle = fold(quote).strip();
         if (needle.isEmpty()) return new Result.NotFound();
         List<Integer> hits = new ArrayList<>();
+        String before = prefix == null ? null : fold(prefix).strip();
         for (int at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-            if (prefix == null || folded.substring(0, at).stripTrailing().endsWith(fold(prefix).strip())) hits.add(at);
+            if (before == null || endsWithBefore(at, before)) hits.add(at);
         }
         if (hits.isEmpty()) return new Result.NotFound();
         int chosen;
@@ -65,15 +66,49 @@ public final class QuoteLocator {
         int startChar = origin[chosen];
         int endChar = origin[chosen + needle.length() - 1] + 1;
         if (Character.isHighSurrogate(text.charAt(endChar - 1)) && endChar < text.length()) endChar++;
+        // The context around the quote never cuts a character outside the BMP (an
+        // emoji, say) in half: a lone surrogate cannot be written in any RDF syntax.
+        int prefixStart = Math.max(0, startChar - CONTEXT);
+        if (prefixStart > 0 && Character.isLowSurrogate(text.charAt(prefixStart))) prefixStart++;
+        int suffixEnd = Math.min(text.length(), endChar + CONTEXT);
+        if (suffixEnd < text.length() && Character.isLowSurrogate(text.charAt(suffixEnd))) suffixEnd--;
         return new Result.Found(new TextSpan(
                 text.codePointCount(0, startChar),
                 text.codePointCount(0, endChar),
                 text.substring(startChar, endChar),
-                text.substring(Math.max(0, startChar - CONTEXT), startChar),
-                text.substring(endChar, Math.min(text.length(), endChar + CONTEXT))));
+                text.substring(prefixStart, startChar),
+                text.substring(endChar, suffixEnd)));
     }
 
+    /** Whether {@code prefix} stands just before {@code at} in the folded text, white space between allowed. */
+    private boolean endsWithBefore(int at, String prefix) {
+        int end = at;
+        while (end > 0 && folded.charAt(end - 1) == ' ') end--;
+        return end >= prefix.length() && folded.regionMatches(end - prefix.length(), prefix, 0, prefix.length());
+    }
+
+    /**
+     * Folds runs of white space to one space, by the same rule as the text: a quote
+     * with an ideographic space (U+3000) or a line separator matches the text it
+     * was copied from.
+     */
     private static String fold(String s) {
-        return s.replaceAll("[\\s\\u00A0]+", " ");
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace) sb.append(' ');
+                inSpace = true;
+            } else {
+                sb.append(c);
+                inSpace = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0';
     }
 }
