@@ -6,7 +6,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.tessera.model.DatasetInfo;
-import org.tessera.output.SortedQuads;
 import org.tessera.support.Sha256;
 import org.tessera.vocabulary.Namespaces;
 
@@ -24,7 +23,7 @@ import static org.tessera.vocabulary.Namespaces.VOID;
 /**
  * Describes the built dataset in VoID and DCAT, in a graph of its own: sizes
  * (triples, entities per class, each named graph), vocabularies, the SPARQL
- * endpoint, the dumps, the license, and a version that is the digest of the
+ * endpoint, the dumps, the license, and a version that is an order-free digest of the
  * data, so that the same annotations give the same description.
  */
 public final class VoidWriter {
@@ -45,7 +44,11 @@ public final class VoidWriter {
 
     /** Adds the description of every other graph of {@code dataset} to its VoID graph. */
     public void write(DatasetGraph dataset, DatasetInfo info) {
-        List<Quad> data = SortedQuads.of(dataset).stream().filter(q -> !q.getGraph().equals(iris.voidGraph())).toList();
+        // Store order: nothing here depends on it (counts, and a digest that ignores order).
+        List<Quad> data = new java.util.ArrayList<>();
+        dataset.find().forEachRemaining(q -> {
+            if (!q.getGraph().equals(iris.voidGraph())) data.add(q);
+        });
         QuadSink sink = new QuadSink(dataset, iris.voidGraph());
         Node d = iris.dataset();
         sink.add(d, RDF.Nodes.type, iri(VOID + "Dataset"));
@@ -124,16 +127,23 @@ public final class VoidWriter {
     }
 
     /**
-     * The digest of the quads as {@code NodeFmtLib.str(quad)} lines. That text is the four
-     * terms in Turtle form joined by spaces, so each distinct term is formatted once.
+     * A digest of the set of quads that does not depend on their order, so the data
+     * need not be sorted for it (the writer sorts once, later): the sum, modulo 2^256,
+     * of the SHA-256 of each quad's {@code NodeFmtLib.str} line. Each distinct term
+     * is formatted once.
      */
     private static String digest(List<Quad> data) {
         Sha256 sha = new Sha256();
         Map<Node, String> text = new HashMap<>();
         java.util.function.Function<Node, String> ttl = org.apache.jena.riot.out.NodeFmtLib::strTTL;
-        data.forEach(q -> sha.add(text.computeIfAbsent(q.getGraph(), ttl) + " " + text.computeIfAbsent(q.getSubject(), ttl) + " "
-                + text.computeIfAbsent(q.getPredicate(), ttl) + " " + text.computeIfAbsent(q.getObject(), ttl) + "\n"));
-        return sha.hex();
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        for (Quad q : data) {
+            String line = text.computeIfAbsent(q.getGraph(), ttl) + " " + text.computeIfAbsent(q.getSubject(), ttl) + " "
+                    + text.computeIfAbsent(q.getPredicate(), ttl) + " " + text.computeIfAbsent(q.getObject(), ttl) + "\n";
+            sum = sum.add(new java.math.BigInteger(sha.add(line).hex(), 16));
+        }
+        String hex = sum.mod(java.math.BigInteger.ONE.shiftLeft(256)).toString(16);
+        return "0".repeat(64 - hex.length()) + hex;
     }
 
     private static final java.util.Comparator<Node> NODE_ORDER = java.util.Comparator.comparing(org.apache.jena.riot.out.NodeFmtLib::strNT);

@@ -101,9 +101,8 @@ public final class Store {
             if (lock == null) return true;
             lock.release();
             return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
+        } catch (OverlappingFileLockException | IOException e) {
+            // Held in this process, or not lockable: either way, leave it be.
             return true;
         }
     }

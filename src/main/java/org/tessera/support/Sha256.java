@@ -43,6 +43,7 @@ public final class Sha256 {
         return this;
     }
 
+    /** The digest so far, in hex; the instance then starts again, empty. */
     public String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
