@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,12 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A bounded load test on loopback: 8 clients for 20 seconds run the curated
  * queries, heavy queries that the deadline must stop, and a consistency probe,
  * while the data is reloaded twice. No read fails, no answer mixes two
- * generations, and heap and threads come back to where they were. The figures
- * go to target/load-test.txt (and BENCHMARKS.md).
+ * generations, heap comes back to where it was, and further reloads add no
+ * threads. The figures go to target/load-test.txt (and BENCHMARKS.md).
  */
 class LoadTest {
     private static final Duration RUN = Duration.ofSeconds(20);
     private static final int CLIENTS = 8;
+    private static final int QUIET_RELOADS = 4;
     private static final String HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final String PAIR = "SELECT ?all ?shared WHERE { "
             + "{ SELECT (COUNT(*) AS ?all) WHERE { GRAPH ?g { ?s ?p ?o } } } "
@@ -108,14 +110,25 @@ class LoadTest {
             settle();
             long heapAfter = usedHeap();
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+            // Pools (Jetty's, the JDK client's) keep threads grown under load idle for a minute: bounded, not a leak.
+            // A leak grows with each generation, so reload quietly a few more times and count again.
+            Map<String, Integer> poolsBefore = threadsByPool();
+            for (int reload = 0; reload < QUIET_RELOADS; reload++) {
+                loader.load(List.of(reload % 2 == 0 ? oneSource : full));
+                pair(endpoint);
+            }
+            settle();
+            Map<String, Integer> poolsAfter = threadsByPool();
 
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             String figures = String.format("load_test_duration_s=%d%nload_test_clients=%d%nload_test_reads=%d%nload_test_failed_reads=%d%n"
                             + "load_test_heavy_stopped=%d%nload_test_p50_ms=%d%nload_test_p95_ms=%d%nload_test_p99_ms=%d%n"
-                            + "load_test_reads_per_s=%.1f%nload_test_heap_delta_mb=%d%nload_test_thread_delta=%d%n",
+                            + "load_test_reads_per_s=%.1f%nload_test_heap_delta_mb=%d%nload_test_thread_delta=%d%n"
+                            + "load_test_thread_delta_over_quiet_reloads=%d%n",
                     RUN.toSeconds(), CLIENTS, sorted.size(), failed.get(), stopped.get(), percentile(sorted, 50), percentile(sorted, 95),
-                    percentile(sorted, 99), sorted.size() / (double) RUN.toSeconds(), (heapAfter - heapBefore) >> 20, threadsAfter - threadsBefore);
+                    percentile(sorted, 99), sorted.size() / (double) RUN.toSeconds(), (heapAfter - heapBefore) >> 20, threadsAfter - threadsBefore,
+                    total(poolsAfter) - total(poolsBefore));
             Files.writeString(TestProjects.REPO.resolve("target/load-test.txt"), figures);
             System.out.print(figures);
 
@@ -124,7 +137,8 @@ class LoadTest {
             assertTrue(Set.of(full1, partial).containsAll(pairs), "answers from one generation only: " + pairs);
             assertTrue(pairs.size() == 2, "both generations were seen: " + pairs);
             assertTrue(heapAfter - heapBefore < (200L << 20), "heap grew by " + ((heapAfter - heapBefore) >> 20) + " MB");
-            assertTrue(threadsAfter - threadsBefore < 20, "threads grew by " + (threadsAfter - threadsBefore));
+            assertTrue(total(poolsAfter) - total(poolsBefore) <= 2, QUIET_RELOADS + " quiet reloads grew the threads: "
+                    + grown(poolsBefore, poolsAfter));
         }
     }
 
@@ -144,6 +158,28 @@ class LoadTest {
 
     private static long percentile(List<Long> sorted, int p) {
         return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Live threads by name with the numbers taken out, so that a pool counts as one name. */
+    private static Map<String, Integer> threadsByPool() {
+        Map<String, Integer> pools = new TreeMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive()) pools.merge(thread.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+        }
+        return pools;
+    }
+
+    private static Map<String, Integer> grown(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> grown = new TreeMap<>();
+        after.forEach((pool, count) -> {
+            int delta = count - before.getOrDefault(pool, 0);
+            if (delta != 0) grown.put(pool, delta);
+        });
+        return grown;
+    }
+
+    private static int total(Map<String, Integer> pools) {
+        return pools.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static long usedHeap() {
