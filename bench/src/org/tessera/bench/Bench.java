@@ -17,9 +17,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.tessera.pipeline.CheckedAnnotations;
 import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
+import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.CuratedQuery;
 import org.tessera.query.ParameterBinder;
 import org.tessera.query.QueryLibrary;
@@ -114,39 +114,26 @@ public final class Bench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** As ./tessera convert, stage by stage; the time of each stage and of the whole. */
+    /** As ./tessera convert: the streaming conversion, validation and SHACL included. */
     static void convert(Path project, Path out, String p) throws IOException {
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
-        Pipeline pipeline = new Pipeline(new Project(project.toAbsolutePath()));
-        CheckedAnnotations checked = pipeline.check();
-        if (!checked.valid()) throw new IllegalStateException("invalid annotations: " + checked.problems().subList(0, Math.min(5, checked.problems().size())));
+        Project tessera = new Project(project.toAbsolutePath());
+        StreamingConversion.Result result = new StreamingConversion(new Pipeline(tessera), tessera).run(null, out);
+        if (!result.valid()) {
+            throw new IllegalStateException("invalid annotations: " + result.problems().subList(0, Math.min(5, result.problems().size()))
+                    + result.shapeViolations().subList(0, Math.min(5, result.shapeViolations().size())));
+        }
         long t1 = System.nanoTime();
-        String base = pipeline.base(checked, null);
-        DatasetGraph dataset = pipeline.build(checked, null);
-        long t2 = System.nanoTime();
-        List<String> violations = pipeline.shapeViolations(dataset);
-        if (!violations.isEmpty()) throw new IllegalStateException("SHACL violations: " + violations.subList(0, Math.min(5, violations.size())));
-        long t3 = System.nanoTime();
-        pipeline.write(dataset, base, out);
-        long t4 = System.nanoTime();
-        double c4 = cpuSeconds();
+        double c1 = cpuSeconds();
         long peak = peakHeapBytes();
-        long quads = dataset.stream().count();
-        long live = liveHeapBytes();
-        print(p + "quads", quads);
-        print(p + "convert_s", seconds(t4 - t0));
-        print(p + "convert_cpu_s", c4 - c0);
-        print(p + "convert_validate_s", seconds(t1 - t0));
-        print(p + "convert_build_s", seconds(t2 - t1));
-        print(p + "convert_shacl_s", seconds(t3 - t2));
-        print(p + "convert_write_s", seconds(t4 - t3));
-        print(p + "convert_triples_per_s", quads / seconds(t4 - t0));
+        print(p + "quads", result.quads());
+        print(p + "convert_s", seconds(t1 - t0));
+        print(p + "convert_cpu_s", c1 - c0);
+        print(p + "convert_triples_per_s", result.quads() / seconds(t1 - t0));
         print(p + "convert_heap_peak_mb", peak / 1048576.0);
-        print(p + "convert_live_heap_mb", live / 1048576.0);
+        print(p + "convert_live_heap_mb", liveHeapBytes() / 1048576.0);
         print(p + "convert_max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
-        // Keep the dataset reachable until the live heap is measured.
-        if (dataset.isEmpty()) System.out.println();
     }
 
     /** The baseline: the same triples, already in memory, written as N-Triples by Jena's streaming writer. */

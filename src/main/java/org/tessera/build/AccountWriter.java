@@ -21,6 +21,7 @@ import org.tessera.vocabulary.OntologyTerms;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import static org.tessera.vocabulary.Terms.*;
 
@@ -33,13 +34,13 @@ final class AccountWriter {
     private final Iris iris;
     private final OntologyTerms terms;
     private final Evidence evidence;
-    private final Set<String> actorIds;
+    private final Predicate<String> isActor;
 
-    AccountWriter(Iris iris, OntologyTerms terms, Evidence evidence, Set<String> actorIds) {
+    AccountWriter(Iris iris, OntologyTerms terms, Evidence evidence, Predicate<String> isActor) {
         this.iris = iris;
         this.terms = terms;
         this.evidence = evidence;
-        this.actorIds = actorIds;
+        this.isActor = isActor;
     }
 
     void write(QuadSink sink, SourceAccount account) {
@@ -136,7 +137,7 @@ final class AccountWriter {
 
     /** A statement may be about an actor or a place; where both have the id, the actor is meant. */
     private Node aboutNode(String id, Set<String> actors, Set<String> places) {
-        if (actorIds.contains(id)) {
+        if (isActor.test(id)) {
             actors.add(id);
             return iris.actor(id);
         }

@@ -1,16 +1,20 @@
 package org.tessera.build;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.tessera.model.Actor;
 import org.tessera.model.Annotations;
+import org.tessera.model.DatasetInfo;
+import org.tessera.model.Place;
 import org.tessera.model.SourceAccount;
 import org.tessera.validate.Evidence;
 import org.tessera.vocabulary.OntologyTerms;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.tessera.vocabulary.Terms.*;
@@ -25,9 +29,12 @@ public final class GraphBuilder {
     private final Iris iris;
     private final OntologyTerms terms;
 
+    private final Materializer materializer;
+
     public GraphBuilder(Iris iris, OntologyTerms terms) {
         this.iris = iris;
         this.terms = terms;
+        this.materializer = new Materializer(terms.graph());
     }
 
     public DatasetGraph build(Annotations annotations, Evidence evidence) {
@@ -35,29 +42,51 @@ public final class GraphBuilder {
         // one thread and nothing reads it concurrently. The transactional one took 5 to 10 times longer per
         // add and most of the build (BENCHMARKS.md); the output is sorted, so it does not depend on this.
         DatasetGraph dataset = DatasetGraphFactory.create();
-        Graph ontology = terms.graph();
-        ontology.find().forEach(t -> dataset.add(iris.ontologyGraph(), t.getSubject(), t.getPredicate(), t.getObject()));
-
-        QuadSink shared = new QuadSink(dataset, iris.sharedGraph());
-        SharedEntityWriter entities = new SharedEntityWriter(iris, terms);
-        entities.actors(shared, annotations.actors());
-        entities.places(shared, annotations.places());
-        if (annotations.dataset() != null) {
-            Node d = iris.dataset();
-            shared.english(d, DC_TITLE, annotations.dataset().title());
-            shared.english(d, DC_DESCRIPTION, annotations.dataset().description());
-            if (annotations.dataset().license() != null) {
-                shared.add(d, DC_LICENSE, org.apache.jena.graph.NodeFactory.createURI(annotations.dataset().license()));
-            }
-        }
-
+        ontology(dataset);
+        sharedEntities(dataset, annotations.actors(), annotations.places());
+        datasetInfo(dataset, annotations.dataset());
         Set<String> actorIds = annotations.actors().stream().map(Actor::id).collect(Collectors.toSet());
-        AccountWriter accounts = new AccountWriter(iris, terms, evidence, actorIds);
-        for (SourceAccount account : annotations.sources()) {
-            accounts.write(new QuadSink(dataset, iris.sourceGraph(account.source().id())), account);
-        }
-        new Materializer(ontology).materialize(dataset, iris.ontologyGraph());
+        for (SourceAccount account : annotations.sources()) account(dataset, account, evidence, actorIds::contains);
+        materializer.materialize(dataset, iris.ontologyGraph());
         new VoidWriter(iris).write(dataset, annotations.dataset());
         return dataset;
+    }
+
+    /** Adds the ontology graph. */
+    public void ontology(DatasetGraph dataset) {
+        terms.graph().find().forEach(t -> dataset.add(iris.ontologyGraph(), t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** Adds actors and places to the shared graph, not yet materialised. */
+    public void sharedEntities(DatasetGraph dataset, List<Actor> actors, List<Place> places) {
+        QuadSink shared = new QuadSink(dataset, iris.sharedGraph());
+        SharedEntityWriter entities = new SharedEntityWriter(iris, terms);
+        entities.actors(shared, actors);
+        entities.places(shared, places);
+    }
+
+    /** Adds the dataset's title, description and license to the shared graph. */
+    public void datasetInfo(DatasetGraph dataset, DatasetInfo info) {
+        if (info == null) return;
+        QuadSink shared = new QuadSink(dataset, iris.sharedGraph());
+        Node d = iris.dataset();
+        shared.english(d, DC_TITLE, info.title());
+        shared.english(d, DC_DESCRIPTION, info.description());
+        if (info.license() != null) shared.add(d, DC_LICENSE, NodeFactory.createURI(info.license()));
+    }
+
+    /** Adds one source's account to its graph, not yet materialised. */
+    public void account(DatasetGraph dataset, SourceAccount account, Evidence evidence, Predicate<String> isActor) {
+        new AccountWriter(iris, terms, evidence, isActor).write(new QuadSink(dataset, iris.sourceGraph(account.source().id())), account);
+    }
+
+    /** Adds the types and properties the ontology puts above ours, in every graph but the ontology's. */
+    public void materialize(DatasetGraph dataset) {
+        materializer.materialize(dataset, iris.ontologyGraph());
+    }
+
+    /** A type with every class above it in the ontology. */
+    public Set<Node> withSuperClasses(Node type) {
+        return materializer.withSuperClasses(type);
     }
 }

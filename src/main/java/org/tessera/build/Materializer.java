@@ -45,6 +45,13 @@ final class Materializer {
         added.forEach(dataset::add);
     }
 
+    Set<Node> withSuperClasses(Node type) {
+        Set<Node> all = new LinkedHashSet<>();
+        all.add(type);
+        all.addAll(superClasses.getOrDefault(type, Set.of()));
+        return all;
+    }
+
     /** For each term, every term above it through {@code property}, transitively. */
     private static Map<Node, Set<Node>> closure(Graph ontology, Node property) {
         Map<Node, Set<Node>> direct = new HashMap<>();

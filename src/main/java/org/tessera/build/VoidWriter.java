@@ -9,11 +9,8 @@ import org.tessera.model.DatasetInfo;
 import org.tessera.support.Sha256;
 import org.tessera.vocabulary.Namespaces;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import static org.tessera.vocabulary.Namespaces.DCAT;
@@ -44,52 +41,54 @@ public final class VoidWriter {
 
     /** Adds the description of every other graph of {@code dataset} to its VoID graph. */
     public void write(DatasetGraph dataset, DatasetInfo info) {
-        // Store order: nothing here depends on it (counts, and a digest that ignores order).
-        List<Quad> data = new java.util.ArrayList<>();
-        dataset.find().forEachRemaining(q -> {
-            if (!q.getGraph().equals(iris.voidGraph())) data.add(q);
-        });
-        QuadSink sink = new QuadSink(dataset, iris.voidGraph());
+        VoidStats stats = new VoidStats(iris.base());
+        List<Node> graphs = new java.util.ArrayList<>();
+        dataset.listGraphNodes().forEachRemaining(graphs::add);
+        graphs.remove(iris.voidGraph());
+        // The shared graphs first, and each subject's quads together: what VoidStats needs of a stream.
+        graphs.sort(java.util.Comparator.comparing((Node g) -> !isShared(g)).thenComparing(NODE_ORDER));
+        for (Node g : graphs) {
+            stats.graph(g, isShared(g));
+            var graph = dataset.getGraph(g);
+            org.apache.jena.graph.GraphUtil.listSubjects(graph, Node.ANY, Node.ANY).forEach(subject ->
+                    graph.find(subject, Node.ANY, Node.ANY).forEach(t -> stats.accept(Quad.create(g, t))));
+        }
+        describe(dataset, stats, info);
+    }
+
+    /** Whether subjects of the graph may stand in other graphs as well (see {@link VoidStats}). */
+    public boolean isShared(Node graph) {
+        return graph.equals(iris.ontologyGraph()) || graph.equals(iris.sharedGraph());
+    }
+
+    /** Adds the description that {@code stats} gathered to the VoID graph of {@code target}. */
+    public void describe(DatasetGraph target, VoidStats stats, DatasetInfo info) {
+        QuadSink sink = new QuadSink(target, iris.voidGraph());
         Node d = iris.dataset();
         sink.add(d, RDF.Nodes.type, iri(VOID + "Dataset"));
         sink.add(d, RDF.Nodes.type, iri(DCAT + "Dataset"));
         if (info != null && info.license() != null) sink.add(d, iri(DCTERMS + "license"), iri(info.license()));
-        sink.text(d, iri(DCAT + "version"), "sha256:" + digest(data));
+        sink.text(d, iri(DCAT + "version"), "sha256:" + stats.digest());
         sink.text(d, iri(VOID + "uriSpace"), iris.base());
         VOCABULARIES.forEach(v -> sink.add(d, iri(VOID + "vocabulary"), iri(v)));
         sink.add(d, iri(VOID + "sparqlEndpoint"), iris.sparqlEndpoint());
         sink.add(d, iri(VOID + "feature"), iri("http://www.w3.org/ns/formats/N-Quads"));
         sink.add(d, iri(VOID + "feature"), iri("http://www.w3.org/ns/formats/TriG"));
 
-        sink.integer(d, iri(VOID + "triples"), data.size());
-        // Counted in hash sets: only their sizes are written. Ordering them by N-Triples text formatted
-        // every node again on each comparison, which took most of the conversion's time (BENCHMARKS.md).
-        // The few classes and graphs are then put in N-Triples order, which the output does not depend on.
-        Set<Node> subjects = new HashSet<>();
-        Set<Node> properties = new HashSet<>();
-        Map<Node, Set<Node>> instancesByClass = new HashMap<>();
-        Map<Node, Long> triplesByGraph = new HashMap<>();
-        for (Quad q : data) {
-            subjects.add(q.getSubject());
-            properties.add(q.getPredicate());
-            triplesByGraph.merge(q.getGraph(), 1L, Long::sum);
-            if (q.getPredicate().equals(RDF.Nodes.type)) {
-                instancesByClass.computeIfAbsent(q.getObject(), c -> new HashSet<>()).add(q.getSubject());
-            }
-        }
-        Map<Node, Set<Node>> instances = new TreeMap<>(NODE_ORDER);
-        instances.putAll(instancesByClass);
+        sink.integer(d, iri(VOID + "triples"), stats.triples());
+        Map<Node, Long> instances = new TreeMap<>(NODE_ORDER);
+        instances.putAll(stats.instancesByClass());
         Map<Node, Long> triplesPerGraph = new TreeMap<>(NODE_ORDER);
-        triplesPerGraph.putAll(triplesByGraph);
-        sink.integer(d, iri(VOID + "distinctSubjects"), subjects.size());
-        sink.integer(d, iri(VOID + "properties"), properties.size());
+        triplesPerGraph.putAll(stats.triplesByGraph());
+        sink.integer(d, iri(VOID + "distinctSubjects"), stats.distinctSubjects());
+        sink.integer(d, iri(VOID + "properties"), stats.properties());
         sink.integer(d, iri(VOID + "classes"), instances.size());
-        sink.integer(d, iri(VOID + "entities"), subjects.stream().filter(s -> s.isURI() && s.getURI().startsWith(iris.base())).count());
+        sink.integer(d, iri(VOID + "entities"), stats.entities());
         instances.forEach((type, members) -> {
             Node partition = iris.datasetPart("class/" + partName(type));
             sink.add(d, iri(VOID + "classPartition"), partition);
             sink.add(partition, iri(VOID + "class"), type);
-            sink.integer(partition, iri(VOID + "entities"), members.size());
+            sink.integer(partition, iri(VOID + "entities"), members);
         });
         triplesPerGraph.forEach((graph, triples) -> {
             sink.add(d, iri(VOID + "subset"), graph);
@@ -124,26 +123,6 @@ public final class VoidWriter {
             if (type.getURI().startsWith(prefix.getValue()) && local.matches("[A-Za-z0-9_-]+")) return prefix.getKey() + "-" + local;
         }
         return Sha256.of(type.getURI().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
-    }
-
-    /**
-     * A digest of the set of quads that does not depend on their order, so the data
-     * need not be sorted for it (the writer sorts once, later): the sum, modulo 2^256,
-     * of the SHA-256 of each quad's {@code NodeFmtLib.str} line. Each distinct term
-     * is formatted once.
-     */
-    private static String digest(List<Quad> data) {
-        Sha256 sha = new Sha256();
-        Map<Node, String> text = new HashMap<>();
-        java.util.function.Function<Node, String> ttl = org.apache.jena.riot.out.NodeFmtLib::strTTL;
-        java.math.BigInteger sum = java.math.BigInteger.ZERO;
-        for (Quad q : data) {
-            String line = text.computeIfAbsent(q.getGraph(), ttl) + " " + text.computeIfAbsent(q.getSubject(), ttl) + " "
-                    + text.computeIfAbsent(q.getPredicate(), ttl) + " " + text.computeIfAbsent(q.getObject(), ttl) + "\n";
-            sum = sum.add(new java.math.BigInteger(sha.add(line).hex(), 16));
-        }
-        String hex = sum.mod(java.math.BigInteger.ONE.shiftLeft(256)).toString(16);
-        return "0".repeat(64 - hex.length()) + hex;
     }
 
     private static final java.util.Comparator<Node> NODE_ORDER = java.util.Comparator.comparing(org.apache.jena.riot.out.NodeFmtLib::strNT);

@@ -3,6 +3,7 @@ package org.tessera.cli;
 import org.tessera.pipeline.InputFingerprint;
 import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
+import org.tessera.pipeline.StreamingConversion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,20 +36,15 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         Project project = options.project();
         String fingerprint = InputFingerprint.of(project);
-        Pipeline pipeline = new Pipeline(project);
-        Pipeline.Outcome outcome = pipeline.run(base);
-        if (!outcome.valid()) {
-            ProblemReport.print(err, outcome);
+        Path target = out != null ? out : project.rdf();
+        StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(base, target);
+        if (!result.valid()) {
+            ProblemReport.print(err, result);
             return ExitCodes.INVALID_INPUT;
         }
-        var dataset = outcome.dataset();
-        Path target = out != null ? out : project.rdf();
-        pipeline.write(dataset, outcome.base(), target);
         // Lets 'serve' skip converting again while nothing changes.
         if (out == null && base == null) InputFingerprint.record(project, fingerprint);
-        long quads = dataset.stream().count();
-        spec.commandLine().getOut().printf("Wrote %d quads in %d graphs to %s%n", quads,
-                dataset.stream().map(q -> q.getGraph()).distinct().count(), target);
+        spec.commandLine().getOut().printf("Wrote %d quads in %d graphs to %s%n", result.quads(), result.graphs(), target);
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package org.tessera.cli;
 
 import org.tessera.pipeline.CheckedAnnotations;
 import org.tessera.pipeline.Pipeline;
+import org.tessera.pipeline.StreamingConversion;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,9 +17,19 @@ final class ProblemReport {
         else printShapes(err, outcome.shapeViolations());
     }
 
+    /** Prints the problems of an invalid conversion, annotation problems first. */
+    static void print(PrintWriter err, StreamingConversion.Result result) {
+        if (!result.problems().isEmpty()) print(err, result.problems());
+        else printShapes(err, result.shapeViolations());
+    }
+
     static void print(PrintWriter err, CheckedAnnotations checked) {
-        checked.problems().forEach(err::println);
-        err.println(checked.problems().size() + (checked.problems().size() == 1 ? " problem" : " problems") + " found; nothing written.");
+        print(err, checked.problems());
+    }
+
+    private static void print(PrintWriter err, List<? extends Object> problems) {
+        problems.forEach(err::println);
+        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found; nothing written.");
         err.flush();
     }
 

@@ -3,6 +3,7 @@ package org.tessera.cli;
 import org.tessera.pipeline.InputFingerprint;
 import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
+import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.QueryLibrary;
 import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
@@ -50,13 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (!InputFingerprint.isCurrent(project, fingerprint)) {
             out.println("Validating and converting the annotations...");
             out.flush();
-            Pipeline pipeline = new Pipeline(project);
-            Pipeline.Outcome outcome = pipeline.run(null);
-            if (!outcome.valid()) {
-                ProblemReport.print(err, outcome);
+            StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(null, project.rdf());
+            if (!result.valid()) {
+                ProblemReport.print(err, result);
                 return ExitCodes.INVALID_INPUT;
             }
-            pipeline.write(outcome.dataset(), outcome.base(), project.rdf());
             InputFingerprint.record(project, fingerprint);
         }
         var store = storeOptions.store(project);

@@ -1,11 +1,13 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.Pipeline;
+import org.tessera.pipeline.StreamingConversion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -16,18 +18,17 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin ProjectOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Pipeline.Outcome outcome = new Pipeline(options.project()).run(null);
-        if (!outcome.valid()) {
-            ProblemReport.print(err, outcome);
+        var project = options.project();
+        StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(null, null);
+        if (!result.valid()) {
+            ProblemReport.print(err, result);
             return ExitCodes.INVALID_INPUT;
         }
-        var a = outcome.checked().annotations();
         out.printf("OK: %d sources, %d actors, %d places, %d events; every quote found in its text; 0 SHACL violations.%n",
-                a.sources().size(), a.actors().size(), a.places().size(),
-                a.sources().stream().mapToInt(s -> s.events().size()).sum());
+                result.sources(), result.actors(), result.places(), result.events());
         return ExitCodes.OK;
     }
 }

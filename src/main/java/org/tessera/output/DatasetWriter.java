@@ -2,16 +2,17 @@ package org.tessera.output;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,27 +30,102 @@ public final class DatasetWriter {
 
     /** Writes into {@code dir}, which must exist; returns the files written. */
     public List<Path> write(List<Quad> sorted, Path dir, String graphBase) throws IOException {
-        List<Path> written = new ArrayList<>();
-        written.add(write(sorted, dir.resolve("tessera.trig"), RDFFormat.TRIG_BLOCKS));
-        Path nquads = dir.resolve("tessera.nq");
-        written.add(nquads);
-        Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
-        for (Quad quad : sorted) byGraph.computeIfAbsent(quad.getGraph(), g -> new ArrayList<>()).add(quad);
-        Path graphs = Files.createDirectories(dir.resolve("graphs"));
-        List<Path> graphFiles = new ArrayList<>();
-        for (var entry : byGraph.entrySet()) {
-            String name = entry.getKey().getURI().substring(graphBase.length()).replace('/', '-');
-            graphFiles.add(write(entry.getValue(), graphs.resolve(name + ".nq"), RDFFormat.NQUADS));
+        GraphFiles files = open(dir, graphBase);
+        Node current = null;
+        for (Quad quad : sorted) {
+            if (!quad.getGraph().equals(current)) files.beginGraph(current = quad.getGraph());
+            files.quad(quad);
         }
-        // The quads are sorted graph first, so the whole N-Quads file is the graphs' files one after
-        // another, in this order: copying their bytes saves formatting every quad a second time.
-        try (OutputStream out = Files.newOutputStream(nquads)) {
-            for (Path file : graphFiles) Files.copy(file, out);
+        return files.finish();
+    }
+
+    /** Starts writing into {@code dir}, which must exist; the graphs then come one by one, in sorted order. */
+    public GraphFiles open(Path dir, String graphBase) throws IOException {
+        return new GraphFiles(dir, graphBase);
+    }
+
+    /**
+     * The files of {@code rdf/}, written graph by graph: a conversion that streams
+     * never holds more than one graph. The TriG writer stays open across graphs.
+     */
+    public final class GraphFiles {
+        private final Path dir;
+        private final String graphBase;
+        private final OutputStream trigOut;
+        private final StreamRDF trig;
+        private final List<Path> graphFiles = new ArrayList<>();
+        private OutputStream graphOut;
+        private StreamRDF graphStream;
+        private String lastGraph;
+        private long quads;
+
+        private GraphFiles(Path dir, String graphBase) throws IOException {
+            this.dir = dir;
+            this.graphBase = graphBase;
+            this.trigOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve("tessera.trig")), 1 << 16);
+            this.trig = StreamRDFWriter.getWriterStream(trigOut, RDFFormat.TRIG_BLOCKS);
+            trig.start();
+            prefixes.forEach(trig::prefix);
+            Files.createDirectories(dir.resolve("graphs"));
         }
-        written.addAll(graphFiles);
-        Files.writeString(dir.resolve("README.md"), README);
-        written.add(dir.resolve("README.md"));
-        return written;
+
+        /** Ends the graph before, if any, and starts the next; graphs come in the order of their N-Triples text. */
+        public void beginGraph(Node graph) throws IOException {
+            String text = NodeFmtLib.strNT(graph);
+            if (lastGraph != null && lastGraph.compareTo(text) >= 0) {
+                throw new IllegalStateException("Graphs out of order: " + text + " after " + lastGraph);
+            }
+            lastGraph = text;
+            endGraph();
+            String name = graph.getURI().substring(graphBase.length()).replace('/', '-');
+            Path file = dir.resolve("graphs").resolve(name + ".nq");
+            graphFiles.add(file);
+            graphOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            graphStream = StreamRDFWriter.getWriterStream(graphOut, RDFFormat.NQUADS);
+            graphStream.start();
+        }
+
+        /** One quad of the current graph, in sorted order. */
+        public void quad(Quad quad) {
+            trig.quad(quad);
+            graphStream.quad(quad);
+            quads++;
+        }
+
+        public long quads() {
+            return quads;
+        }
+
+        public int graphs() {
+            return graphFiles.size();
+        }
+
+        private void endGraph() throws IOException {
+            if (graphStream == null) return;
+            graphStream.finish();
+            graphOut.close();
+            graphStream = null;
+        }
+
+        /** Closes every file, writes the whole N-Quads file and the README; returns the files written. */
+        public List<Path> finish() throws IOException {
+            endGraph();
+            trig.finish();
+            trigOut.close();
+            List<Path> written = new ArrayList<>();
+            written.add(dir.resolve("tessera.trig"));
+            Path nquads = dir.resolve("tessera.nq");
+            // The quads are sorted graph first, so the whole N-Quads file is the graphs' files one after
+            // another, in this order: copying their bytes saves formatting every quad a second time.
+            try (OutputStream out = Files.newOutputStream(nquads)) {
+                for (Path file : graphFiles) Files.copy(file, out);
+            }
+            written.add(nquads);
+            written.addAll(graphFiles);
+            Files.writeString(dir.resolve("README.md"), README);
+            written.add(dir.resolve("README.md"));
+            return written;
+        }
     }
 
     private static final String README = """
@@ -60,11 +136,4 @@ public final class DatasetWriter {
             - `tessera.trig`, `tessera.nq`: the whole dataset, every named graph.
             - `graphs/*.nq`: one file per named graph (each source, the shared actors and places, the ontology, the VoID/DCAT description), for bulk loaders.
             """;
-
-    private Path write(List<Quad> quads, Path file, RDFFormat format) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new DumpWriter(prefixes, null).stream(quads, out, format);
-        }
-        return file;
-    }
 }

@@ -59,51 +59,72 @@ public final class AnnotationReader {
         List<Place> places = new ArrayList<>();
         List<SourceAccount> sources = new ArrayList<>();
         for (Path path : annotationFiles(root)) {
-            String name = displayBase.toAbsolutePath().relativize(path.toAbsolutePath()).toString();
-            byte[] bytes;
-            try {
-                // Not read at all when far too large: a stray 5 GB file must not fill the memory.
-                long size = Files.size(path);
-                if (size > TreeParser.MAX_FILE_BYTES) {
-                    problems.add(new Site(name, 1, 1, ""), TreeParser.tooLarge(size));
-                    continue;
-                }
-                bytes = Files.readAllBytes(path);
-            } catch (IOException e) {
-                problems.add(Site.ofFile(name), "cannot read: " + e.getMessage());
-                continue;
-            }
-            var tree = parser.parse(name, bytes, problems);
-            if (tree.isEmpty()) continue;
-            FieldReader top = FieldReader.of(name, "", tree.get(), TOP_LEVEL, problems, terms);
-            if (top == null) continue;
-            RecordReader records = new RecordReader(name, problems, terms);
-            if (top.has("dataset")) {
-                if (dataset != null) top.problem("dataset", "the dataset is already described in " + dataset.site().file());
-                else dataset = records.dataset(top.present("dataset"));
-            }
-            actors.addAll(top.listOf("actors", records::actor));
-            places.addAll(top.listOf("places", records::place));
-            boolean hasAccount = ACCOUNT_KEYS.stream().anyMatch(top::has);
-            if (top.has("source")) {
-                Source source = records.source(top.present("source"));
-                if (source != null) {
-                    sources.add(new SourceAccount(source,
-                            list(top, "events", records::event), list(top, "relations", records::relation),
-                            list(top, "figures", records::figure), list(top, "statements", records::statement)));
-                } else {
-                    // Read the rest anyway, for its own problems.
-                    list(top, "events", records::event); list(top, "relations", records::relation);
-                    list(top, "figures", records::figure); list(top, "statements", records::statement);
-                }
-            } else if (hasAccount) {
-                problems.add(new Site(name, 1, 1, ""), "events, relations, figures and statements belong in a file with a 'source'");
-            }
-            if (!top.has("dataset") && !top.has("actors") && !top.has("places") && !top.has("source") && !hasAccount) {
-                problems.add(new Site(name, 1, 1, ""), "holds none of dataset, actors, places, source");
-            }
+            FileAnnotations file = readFile(path, displayBase, problems);
+            dataset = onlyDataset(dataset, file.dataset(), problems);
+            actors.addAll(file.actors());
+            places.addAll(file.places());
+            if (file.account() != null) sources.add(file.account());
         }
         return new Annotations(dataset, actors, places, sources);
+    }
+
+    /** The dataset description known so far, given the next file's: only one file may describe it. */
+    public static DatasetInfo onlyDataset(DatasetInfo known, DatasetInfo next, Problems problems) {
+        if (next == null) return known;
+        if (known == null) return next;
+        problems.add(next.site(), "the dataset is already described in " + known.site().file());
+        return known;
+    }
+
+    /** What one annotation file holds; a conversion that streams reads its files one at a time. */
+    public record FileAnnotations(DatasetInfo dataset, List<Actor> actors, List<Place> places, SourceAccount account) {
+        static final FileAnnotations NONE = new FileAnnotations(null, List.of(), List.of(), null);
+    }
+
+    /** Reads one file, adding its problems of form; what could not be read is left out. */
+    public FileAnnotations readFile(Path path, Path displayBase, Problems problems) {
+        String name = displayBase.toAbsolutePath().relativize(path.toAbsolutePath()).toString();
+        byte[] bytes;
+        try {
+            // Not read at all when far too large: a stray 5 GB file must not fill the memory.
+            long size = Files.size(path);
+            if (size > TreeParser.MAX_FILE_BYTES) {
+                problems.add(new Site(name, 1, 1, ""), TreeParser.tooLarge(size));
+                return FileAnnotations.NONE;
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            problems.add(Site.ofFile(name), "cannot read: " + e.getMessage());
+            return FileAnnotations.NONE;
+        }
+        var tree = parser.parse(name, bytes, problems);
+        if (tree.isEmpty()) return FileAnnotations.NONE;
+        FieldReader top = FieldReader.of(name, "", tree.get(), TOP_LEVEL, problems, terms);
+        if (top == null) return FileAnnotations.NONE;
+        RecordReader records = new RecordReader(name, problems, terms);
+        DatasetInfo dataset = top.has("dataset") ? records.dataset(top.present("dataset")) : null;
+        List<Actor> actors = top.listOf("actors", records::actor);
+        List<Place> places = top.listOf("places", records::place);
+        SourceAccount account = null;
+        boolean hasAccount = ACCOUNT_KEYS.stream().anyMatch(top::has);
+        if (top.has("source")) {
+            Source source = records.source(top.present("source"));
+            if (source != null) {
+                account = new SourceAccount(source,
+                        list(top, "events", records::event), list(top, "relations", records::relation),
+                        list(top, "figures", records::figure), list(top, "statements", records::statement));
+            } else {
+                // Read the rest anyway, for its own problems.
+                list(top, "events", records::event); list(top, "relations", records::relation);
+                list(top, "figures", records::figure); list(top, "statements", records::statement);
+            }
+        } else if (hasAccount) {
+            problems.add(new Site(name, 1, 1, ""), "events, relations, figures and statements belong in a file with a 'source'");
+        }
+        if (!top.has("dataset") && !top.has("actors") && !top.has("places") && !top.has("source") && !hasAccount) {
+            problems.add(new Site(name, 1, 1, ""), "holds none of dataset, actors, places, source");
+        }
+        return new FileAnnotations(dataset, actors, places, account);
     }
 
     private static <T> List<T> list(FieldReader top, String key, BiFunction<Node, String, T> reader) {

@@ -1,6 +1,8 @@
 package org.tessera.shacl;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
@@ -11,6 +13,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** Runs the SHACL shapes of {@code ontology/} over the converted data (all graphs as one). */
 public final class ShapeCheck {
@@ -29,6 +32,18 @@ public final class ShapeCheck {
         Graph union = GraphFactory.createDefaultGraph();
         dataset.find().forEachRemaining(q -> union.add(q.asTriple()));
         return violations(union);
+    }
+
+    /**
+     * The violations of one part of the data (a source's graph, a batch of shared
+     * entities), read together with the ontology. The part holds the types of what it
+     * points at but does not describe; those nodes, in {@code describedElsewhere}, are
+     * not reported on here, since their own part is checked with their full description.
+     */
+    public List<String> violations(Graph part, Graph ontology, Set<Node> describedElsewhere) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, new Union(part, ontology));
+        return report.getEntries().stream().filter(e -> !describedElsewhere.contains(e.focusNode()))
+                .map(ShapeCheck::describe).sorted().toList();
     }
 
     public List<String> violations(Graph graph) {

@@ -43,6 +43,11 @@ public final class Sha256 {
         return this;
     }
 
+    /** The digest so far, as 32 bytes; the instance then starts again, empty. */
+    public byte[] bytes() {
+        return digest.digest();
+    }
+
     /** The digest so far, in hex; the instance then starts again, empty. */
     public String hex() {
         return HexFormat.of().formatHex(digest.digest());

@@ -2,6 +2,7 @@ package org.tessera.validate;
 
 import org.tessera.support.Sha256;
 import org.tessera.model.Annotations;
+import org.tessera.model.DatasetInfo;
 import org.tessera.model.Event;
 import org.tessera.model.Figure;
 import org.tessera.model.Quote;
@@ -35,16 +36,24 @@ public final class Validator {
     }
 
     public Evidence validate(Annotations annotations, Problems problems) {
-        if (annotations.dataset() == null) {
-            problems.add(Site.ofFile("annotations"), "no file describes the dataset (a top-level 'dataset' key)");
-        }
-        new ReferenceChecker(annotations, problems).check(annotations);
+        requireDataset(annotations.dataset(), problems);
+        ReferenceChecker references = new ReferenceChecker(problems);
+        references.addActors(annotations.actors());
+        references.addPlaces(annotations.places());
+        annotations.sources().forEach(references::addSource);
+        references.checkPlaces();
+        annotations.sources().forEach(references::checkAccount);
         Evidence evidence = new Evidence();
         for (SourceAccount account : annotations.sources()) checkQuotes(account, evidence, problems);
         return evidence;
     }
 
-    private void checkQuotes(SourceAccount account, Evidence evidence, Problems problems) {
+    public static void requireDataset(DatasetInfo dataset, Problems problems) {
+        if (dataset == null) problems.add(Site.ofFile("annotations"), "no file describes the dataset (a top-level 'dataset' key)");
+    }
+
+    /** Locates every quote of one source's account in its corpus text, after checking the text's SHA-256. */
+    public void checkQuotes(SourceAccount account, Evidence evidence, Problems problems) {
         var source = account.source();
         Path file = corpusDir.resolve(source.corpusFile());
         String shown = displayBase.toAbsolutePath().relativize(file.toAbsolutePath()).toString();

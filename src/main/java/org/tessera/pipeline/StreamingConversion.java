@@ -1,0 +1,248 @@
+package org.tessera.pipeline;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.tessera.build.GraphBuilder;
+import org.tessera.build.Iris;
+import org.tessera.build.ReferencedTypes;
+import org.tessera.build.VoidStats;
+import org.tessera.build.VoidWriter;
+import org.tessera.model.DatasetInfo;
+import org.tessera.model.SourceAccount;
+import org.tessera.output.AtomicDirectory;
+import org.tessera.output.DatasetWriter;
+import org.tessera.output.QuadSorter;
+import org.tessera.output.SortedQuads;
+import org.tessera.read.AnnotationReader;
+import org.tessera.read.AnnotationReader.FileAnnotations;
+import org.tessera.read.Problem;
+import org.tessera.read.Problems;
+import org.tessera.shacl.ShapeCheck;
+import org.tessera.validate.Evidence;
+import org.tessera.validate.ReferenceChecker;
+import org.tessera.validate.Validator;
+import org.tessera.vocabulary.Namespaces;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Validates and converts a project one file at a time, so that memory holds the
+ * indexes references need and one graph, never the corpus. A first pass reads
+ * every file and indexes ids (reporting problems of form, duplicates, place
+ * hierarchies); a second pass reads them again, graph by graph in output order,
+ * checks references and quotes, builds the graph, runs the SHACL shapes on it
+ * and streams it out. The shared graph of actors and places, which grows with
+ * the corpus, goes through an external sort. The output is byte-identical to
+ * sorting the whole dataset in memory.
+ * <pre>{@code
+ * Result r = new StreamingConversion(pipeline, project).run(null, Path.of("rdf"));  // null: validate only
+ * }</pre>
+ */
+public final class StreamingConversion {
+    /** Quads the shared graph's sort keeps in memory before it spills to disk: about 50 MB. */
+    private static final int SORT_BUFFER = 200_000;
+
+    private final Pipeline pipeline;
+    private final Project project;
+    private final int sortBuffer;
+
+    public StreamingConversion(Pipeline pipeline, Project project) {
+        this(pipeline, project, SORT_BUFFER);
+    }
+
+    /** With a sort buffer of {@code sortBuffer} quads; tests make it tiny to make the sort spill. */
+    StreamingConversion(Pipeline pipeline, Project project, int sortBuffer) {
+        this.pipeline = pipeline;
+        this.project = project;
+        this.sortBuffer = sortBuffer;
+    }
+
+    /** What a run found and wrote; the shape violations are only looked for once the annotations are valid. */
+    public record Result(List<Problem> problems, List<String> shapeViolations, long quads, int graphs,
+                         int sources, int actors, int places, int events) {
+        public boolean valid() {
+            return problems.isEmpty() && shapeViolations.isEmpty();
+        }
+    }
+
+    private record SourceFile(String id, Path path) {}
+
+    /** Checks everything and, when {@code outDir} is not null and all is valid, replaces its content with the graph. */
+    public Result run(String baseOverride, Path outDir) throws IOException {
+        Problems problems = new Problems();
+        ReferenceChecker references = new ReferenceChecker(problems);
+        AnnotationReader reader = new AnnotationReader(pipeline.terms());
+        DatasetInfo info = null;
+        Path infoFile = null;
+        List<Path> entityFiles = new ArrayList<>();
+        List<SourceFile> sourceFiles = new ArrayList<>();
+        for (Path path : AnnotationReader.annotationFiles(project.annotations())) {
+            FileAnnotations file = reader.readFile(path, project.root(), problems);
+            if (info == null && file.dataset() != null) infoFile = path;
+            info = AnnotationReader.onlyDataset(info, file.dataset(), problems);
+            references.addActors(file.actors());
+            references.addPlaces(file.places());
+            if (!file.actors().isEmpty() || !file.places().isEmpty() || path.equals(infoFile)) entityFiles.add(path);
+            if (file.account() != null) {
+                references.addSource(file.account());
+                sourceFiles.add(new SourceFile(file.account().source().id(), path));
+            }
+        }
+        Validator.requireDataset(info, problems);
+        references.checkPlaces();
+
+        String base = baseOverride != null ? baseOverride : info != null ? info.base() : null;
+        Second second = new Second(problems, references, reader, info, infoFile, entityFiles, sourceFiles, base);
+        if (outDir == null || base == null) {
+            second.run(null);
+        } else {
+            try {
+                AtomicDirectory.replace(outDir, staging -> {
+                    second.run(new DatasetWriter(Namespaces.prefixes(base)).open(staging, base));
+                    if (!second.valid()) throw new Invalid();
+                });
+            } catch (Invalid invalid) {
+                // Nothing was written: the staging folder is gone and outDir as it was.
+            }
+        }
+        List<Problem> found = problems.sorted();
+        return new Result(found, found.isEmpty() ? List.copyOf(second.violations) : List.of(), second.quads, second.graphs,
+                references.sourceCount(), references.actorCount(), references.placeCount(), references.eventCount());
+    }
+
+    /** Thrown to leave the output folder as it was when the input turns out invalid half-way. */
+    private static final class Invalid extends IOException {
+        Invalid() {
+            super("invalid input");
+        }
+    }
+
+    /** The second pass: graph by graph, in the order of their IRIs' N-Triples text, which is the output order. */
+    private final class Second {
+        private final Problems problems;
+        private final ReferenceChecker references;
+        private final AnnotationReader reader;
+        private final DatasetInfo info;
+        private final Path infoFile;
+        private final List<Path> entityFiles;
+        private final List<SourceFile> sourceFiles;
+        private final Iris iris;
+        private final Set<String> violations = new TreeSet<>();
+        /** Problems of form found again on reading a file a second time: already reported by the first pass. */
+        private final Problems reread = new Problems();
+        private GraphBuilder builder;
+        private ReferencedTypes referencedTypes;
+        private ShapeCheck shapes;
+        private DatasetGraph ontology;
+        private DatasetWriter.GraphFiles out;
+        private VoidStats stats;
+        private long quads;
+        private int graphs;
+
+        Second(Problems problems, ReferenceChecker references, AnnotationReader reader, DatasetInfo info, Path infoFile,
+               List<Path> entityFiles, List<SourceFile> sourceFiles, String base) {
+            this.problems = problems;
+            this.references = references;
+            this.reader = reader;
+            this.info = info;
+            this.infoFile = infoFile;
+            this.entityFiles = entityFiles;
+            this.sourceFiles = sourceFiles;
+            this.iris = base == null ? null : new Iris(base);
+        }
+
+        boolean valid() {
+            return problems.isEmpty() && violations.isEmpty();
+        }
+
+        /** Builds only while the input is valid so far; checks every source in any case, to report all problems at once. */
+        private boolean building() {
+            return iris != null && problems.isEmpty();
+        }
+
+        void run(DatasetWriter.GraphFiles files) throws IOException {
+            this.out = files;
+            if (building()) {
+                builder = new GraphBuilder(iris, pipeline.terms());
+                referencedTypes = new ReferencedTypes(iris, pipeline.terms(), builder, references);
+                shapes = ShapeCheck.fromFile(project.shapes());
+                stats = new VoidStats(iris.base());
+                ontology = DatasetGraphFactory.create();
+                builder.ontology(ontology);
+                emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
+                sharedGraph();
+            }
+            List<SourceFile> ordered = new ArrayList<>(sourceFiles);
+            if (iris != null) {
+                ordered.sort(Comparator.comparing((SourceFile f) -> NodeFmtLib.strNT(iris.sourceGraph(f.id()))).thenComparing(SourceFile::path));
+            }
+            for (SourceFile file : ordered) sourceGraph(file);
+            if (building() && violations.isEmpty()) {
+                DatasetGraph description = DatasetGraphFactory.create();
+                new VoidWriter(iris).describe(description, stats, info);
+                emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
+            }
+            if (out != null && valid()) out.finish();
+        }
+
+        private void sharedGraph() throws IOException {
+            try (QuadSorter sorter = new QuadSorter(java.nio.file.Files.createDirectories(project.state()), sortBuffer)) {
+                for (Path path : entityFiles) {
+                    FileAnnotations file = reader.readFile(path, project.root(), reread);
+                    DatasetGraph part = DatasetGraphFactory.create();
+                    builder.sharedEntities(part, file.actors(), file.places());
+                    if (path.equals(infoFile)) builder.datasetInfo(part, info);
+                    builder.materialize(part);
+                    check(part, iris.sharedGraph());
+                    part.find().forEachRemaining(sorter::add);
+                }
+                emit(iris.sharedGraph(), true, sorter::forEachSorted);
+            }
+        }
+
+        private void sourceGraph(SourceFile file) throws IOException {
+            SourceAccount account = reader.readFile(file.path(), project.root(), reread).account();
+            if (account == null) return;
+            references.checkAccount(account);
+            Evidence evidence = new Evidence();
+            new Validator(project.corpus(), project.root()).checkQuotes(account, evidence, problems);
+            if (!building()) return;
+            DatasetGraph graph = DatasetGraphFactory.create();
+            builder.account(graph, account, evidence, references::isActor);
+            builder.materialize(graph);
+            check(graph, iris.sourceGraph(account.source().id()));
+            emit(iris.sourceGraph(account.source().id()), false, SortedQuads.of(graph)::forEach);
+        }
+
+        /** Runs the shapes over one graph of {@code part}, with the ontology and the types of what it points at. */
+        private void check(DatasetGraph part, Node graphName) {
+            var copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            part.getGraph(graphName).find().forEach(copy::add);
+            Set<Node> elsewhere = referencedTypes.addTo(copy);
+            violations.addAll(shapes.violations(copy, ontology.getGraph(iris.ontologyGraph()), elsewhere));
+        }
+
+        private void emit(Node graph, boolean shared, Consumer<Consumer<Quad>> sortedQuads) throws IOException {
+            if (!violations.isEmpty()) return;
+            boolean counted = !graph.equals(iris.voidGraph());
+            if (counted) stats.graph(graph, shared);
+            if (out != null) out.beginGraph(graph);
+            graphs++;
+            sortedQuads.accept(q -> {
+                if (counted) stats.accept(q);
+                if (out != null) out.quad(q);
+                quads++;
+            });
+        }
+    }
+}

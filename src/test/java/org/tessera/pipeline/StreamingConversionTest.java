@@ -1,0 +1,92 @@
+package org.tessera.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.TestProjects;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The conversion that streams graph by graph: the same bytes as the whole dataset
+ * sorted in memory, however small its sort buffer, and the SHACL shapes still see
+ * across graphs (an event's participant is typed by the shared graph).
+ */
+class StreamingConversionTest {
+    @TempDir Path dir;
+
+    @Test
+    void aSortThatSpillsEveryFewQuadsWritesTheSameBytesAsTheInMemoryBuild() throws IOException {
+        Project project = new Project(TestProjects.REPO);
+        Pipeline pipeline = new Pipeline(project);
+        Pipeline.Outcome outcome = pipeline.run(null);
+        assertTrue(outcome.valid());
+        Path inMemory = dir.resolve("in-memory");
+        pipeline.write(outcome.dataset(), outcome.base(), inMemory);
+
+        Path streamed = dir.resolve("streamed");
+        var result = new StreamingConversion(pipeline, project, 50).run(null, streamed);
+
+        assertTrue(result.valid(), () -> result.problems() + " " + result.shapeViolations());
+        assertEquals(outcome.dataset().stream().count(), result.quads());
+        List<Path> files = files(inMemory);
+        assertEquals(files, files(streamed));
+        for (Path file : files) {
+            assertEquals(-1L, Files.mismatch(inMemory.resolve(file), streamed.resolve(file)), file.toString());
+        }
+        try (Stream<Path> left = Files.list(project.state())) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("quadsort-")), "spill files are deleted");
+        }
+    }
+
+    @Test
+    void shapesSeeTheTypesOfWhatAGraphPointsAtInOtherGraphs() throws IOException {
+        // Participants must be places: every actor that takes part breaks it, and only the shared graph types them.
+        Path project = withExtraShape("""
+                tesh:ParticipantsArePlaces a sh:NodeShape ;
+                    sh:targetClass tes:Event ;
+                    sh:property [ sh:path tes:participant ; sh:class tes:Place ] .
+                """);
+        var result = new StreamingConversion(new Pipeline(new Project(project)), new Project(project)).run(null, project.resolve("rdf"));
+
+        assertTrue(result.problems().isEmpty(), result.problems().toString());
+        assertFalse(result.shapeViolations().isEmpty());
+        assertTrue(result.shapeViolations().stream().allMatch(v -> v.contains("/event/article/")), result.shapeViolations().toString());
+        assertFalse(Files.exists(project.resolve("rdf")), "nothing written");
+    }
+
+    @Test
+    void aSharedEntityBreakingAShapeIsReportedOnceNotOncePerSourceThatMentionsIt() throws IOException {
+        Path project = withExtraShape("""
+                tesh:ActorsHaveAliases a sh:NodeShape ;
+                    sh:targetClass tes:Actor ;
+                    sh:property [ sh:path skos:altLabel ; sh:minCount 1 ] .
+                """);
+        var result = new StreamingConversion(new Pipeline(new Project(project)), new Project(project)).run(null, null);
+
+        List<String> rebels = result.shapeViolations().stream().filter(v -> v.contains("/actor/rebels")).toList();
+        assertEquals(1, rebels.size(), result.shapeViolations().toString());
+        assertTrue(result.shapeViolations().stream().noneMatch(v -> v.contains("/actor/isis")), "isis has aliases");
+    }
+
+    /** A copy of the minimal project whose shapes file has one more shape. */
+    private Path withExtraShape(String turtle) throws IOException {
+        Path project = TestProjects.copy("minimal", dir);
+        Path shapes = project.resolve("ontology/shapes.ttl");
+        Files.writeString(shapes, Files.readString(shapes) + "\n" + turtle);
+        return project;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+}
