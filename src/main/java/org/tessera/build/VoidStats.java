@@ -1,7 +1,7 @@
 package org.tessera.build;
 
+import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.tessera.support.FingerprintSet;
@@ -42,6 +42,7 @@ public final class VoidStats {
     private boolean sawUnshared;
     private Node subject;
     private String subjectText;
+    private String subjectTtl;
     private boolean subjectSeen;
     private final Set<Node> typesOfSubject = new HashSet<>();
 
@@ -65,12 +66,12 @@ public final class VoidStats {
         triples++;
         triplesByGraph.merge(graph, 1L, Long::sum);
         properties.add(q.getPredicate());
-        String line = repeated(q.getGraph()) + " " + NodeFmtLib.strTTL(q.getSubject()) + " " + repeated(q.getPredicate()) + " "
-                + NodeFmtLib.strTTL(q.getObject()) + "\n";
-        digestSum = digestSum.add(new BigInteger(1, sha.add(line).bytes()));
         if (!q.getSubject().equals(subject)) startSubject(q.getSubject());
+        String line = repeated(q.getGraph()) + " " + subjectTtl + " " + repeated(q.getPredicate()) + " "
+                + TermText.ttl(q.getObject()) + "\n";
+        digestSum = digestSum.add(new BigInteger(1, sha.add(line).bytes()));
         if (q.getPredicate().equals(RDF.Nodes.type) && typesOfSubject.add(q.getObject())) {
-            String typing = subjectText + " " + NodeFmtLib.strNT(q.getObject());
+            String typing = subjectText + " " + TermText.nt(q.getObject());
             boolean counted = shared ? sharedTypings.add(typing) : !(subjectSeen && sharedTypings.contains(typing));
             if (counted) instancesByClass.merge(q.getObject(), 1L, Long::sum);
         }
@@ -78,7 +79,8 @@ public final class VoidStats {
 
     private void startSubject(Node s) {
         subject = s;
-        subjectText = NodeFmtLib.strNT(s);
+        subjectText = TermText.nt(s);
+        subjectTtl = TermText.ttl(s);
         typesOfSubject.clear();
         subjectSeen = shared ? !sharedSubjects.add(subjectText) : sharedSubjects.contains(subjectText);
         if (!subjectSeen) {
@@ -89,7 +91,7 @@ public final class VoidStats {
 
     /** Graphs and predicates stand in millions of quads: each is formatted once. */
     private String repeated(Node node) {
-        return terms.computeIfAbsent(node, NodeFmtLib::strTTL);
+        return terms.computeIfAbsent(node, TermText::ttl);
     }
 
     public long triples() { return triples; }

@@ -1,8 +1,8 @@
 package org.tessera.output;
 
+import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
@@ -71,7 +71,7 @@ public final class DatasetWriter {
 
         /** Ends the graph before, if any, and starts the next; graphs come in the order of their N-Triples text. */
         public void beginGraph(Node graph) throws IOException {
-            String text = NodeFmtLib.strNT(graph);
+            String text = TermText.nt(graph);
             if (lastGraph != null && lastGraph.compareTo(text) >= 0) {
                 throw new IllegalStateException("Graphs out of order: " + text + " after " + lastGraph);
             }

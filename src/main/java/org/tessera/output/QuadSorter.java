@@ -1,5 +1,6 @@
 package org.tessera.output;
 
+import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -162,7 +163,7 @@ public final class QuadSorter implements AutoCloseable {
     private static String format(Map<Node, String> text, Node node) {
         String s = text.get(node);
         if (s == null) {
-            s = NodeFmtLib.strNT(node);
+            s = TermText.nt(node);
             // strNT escapes line ends in literals and control characters in IRIs, but writes a
             // NUL in a literal as it is; and it keeps blank node labels only up to U+00FF.
             // Refuse what a spill line could not carry back, rather than sort it wrongly.

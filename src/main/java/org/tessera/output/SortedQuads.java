@@ -1,7 +1,7 @@
 package org.tessera.output;
 
+import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
@@ -44,7 +44,7 @@ public final class SortedQuads {
     private static String nt(Map<Node, String> text, Node node) {
         String s = text.get(node);
         if (s == null) {
-            s = NodeFmtLib.strNT(node);
+            s = TermText.nt(node);
             text.put(node, s);
         }
         return s;

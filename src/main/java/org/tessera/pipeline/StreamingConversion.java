@@ -1,7 +1,7 @@
 package org.tessera.pipeline;
 
+import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -184,7 +184,7 @@ public final class StreamingConversion {
             }
             List<SourceFile> ordered = new ArrayList<>(sourceFiles);
             if (iris != null) {
-                ordered.sort(Comparator.comparing((SourceFile f) -> NodeFmtLib.strNT(iris.sourceGraph(f.id()))).thenComparing(SourceFile::path));
+                ordered.sort(Comparator.comparing((SourceFile f) -> TermText.nt(iris.sourceGraph(f.id()))).thenComparing(SourceFile::path));
             }
             for (SourceFile file : ordered) sourceGraph(file);
             if (building() && violations.isEmpty()) {

@@ -6,16 +6,16 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A set of strings kept as 128-bit fingerprints (the first half of their SHA-256) in
- * open-addressed arrays: 32 bytes a member instead of about 150 for a HashSet of
- * strings, which is what lets a conversion of a million events remember a million
+ * open-addressed arrays, three quarters full at most: 16 to 32 bytes a member instead
+ * of about 150 for a HashSet of strings, which is what lets a conversion of a million events remember a million
  * shared subjects in a few tens of megabytes. Two different strings share a
  * fingerprint with probability 2^-128 a pair: never, in practice.
  */
 public final class FingerprintSet {
     private final MessageDigest sha;
+    // A slot whose two halves are 0 is empty; the one fingerprint that is all zeros is stored as 1.
     private long[] high = new long[1 << 10];
     private long[] low = new long[1 << 10];
-    private boolean[] used = new boolean[1 << 10];
     private int size;
 
     public FingerprintSet() {
@@ -30,16 +30,16 @@ public final class FingerprintSet {
     public boolean add(String member) {
         byte[] d = sha.digest(member.getBytes(StandardCharsets.UTF_8));
         long h = bits(d, 0);
-        long l = bits(d, 8);
-        if (size * 2 >= used.length) grow();
+        long l = bits(d, 8) | (h == 0 ? 1 : 0);
+        if ((size + 1) * 4L > high.length * 3L) grow();
         return put(h, l);
     }
 
     public boolean contains(String member) {
         byte[] d = sha.digest(member.getBytes(StandardCharsets.UTF_8));
         long h = bits(d, 0);
-        long l = bits(d, 8);
-        for (int i = slot(h); used[i]; i = (i + 1) & (used.length - 1)) {
+        long l = bits(d, 8) | (h == 0 ? 1 : 0);
+        for (int i = slot(h); !empty(i); i = (i + 1) & (high.length - 1)) {
             if (high[i] == h && low[i] == l) return true;
         }
         return false;
@@ -51,30 +51,31 @@ public final class FingerprintSet {
 
     private boolean put(long h, long l) {
         int i = slot(h);
-        for (; used[i]; i = (i + 1) & (used.length - 1)) {
+        for (; !empty(i); i = (i + 1) & (high.length - 1)) {
             if (high[i] == h && low[i] == l) return false;
         }
-        used[i] = true;
         high[i] = h;
         low[i] = l;
         size++;
         return true;
     }
 
+    private boolean empty(int i) {
+        return high[i] == 0 && low[i] == 0;
+    }
+
     private int slot(long h) {
-        return (int) (h ^ (h >>> 32)) & (used.length - 1);
+        return (int) (h ^ (h >>> 32)) & (high.length - 1);
     }
 
     private void grow() {
         long[] oldHigh = high;
         long[] oldLow = low;
-        boolean[] oldUsed = used;
-        high = new long[oldUsed.length * 2];
-        low = new long[oldUsed.length * 2];
-        used = new boolean[oldUsed.length * 2];
+        high = new long[oldHigh.length * 2];
+        low = new long[oldHigh.length * 2];
         size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) put(oldHigh[i], oldLow[i]);
+        for (int i = 0; i < oldHigh.length; i++) {
+            if (oldHigh[i] != 0 || oldLow[i] != 0) put(oldHigh[i], oldLow[i]);
         }
     }
 

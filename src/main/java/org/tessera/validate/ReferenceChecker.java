@@ -89,7 +89,8 @@ public final class ReferenceChecker {
 
     /** @return whether the id was new */
     private boolean declare(Map<String, Entry> byId, String id, Site site, String kind, String entryKind, Ref parent) {
-        Entry earlier = byId.putIfAbsent(id, new Entry(site.file(), site.line(), entryKind, parent));
+        // Kinds are a handful of words shared by a million entries: one string each.
+        Entry earlier = byId.putIfAbsent(id, new Entry(site.file(), site.line(), entryKind == null ? null : entryKind.intern(), parent));
         if (earlier != null) {
             problems.add(site, "duplicate " + kind + " id '" + id + "' (first declared at " + earlier.file() + ":" + earlier.line() + ")");
         }
