@@ -1,5 +1,8 @@
 package org.tessera;
 
+import org.tessera.query.QueryLibrary;
+import org.tessera.server.ServerSettings;
+import org.tessera.server.TesseraServer;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
 
@@ -32,5 +35,10 @@ public final class CorpusStore {
             }
         }
         return store;
+    }
+
+    /** A server over the corpus store on a free loopback port, with the curated queries and default limits. */
+    public static TesseraServer startServer() {
+        return TesseraServer.start(new ServerSettings(get(), new QueryLibrary(TestProjects.REPO.resolve("queries")), true, 0, "tessera"));
     }
 }

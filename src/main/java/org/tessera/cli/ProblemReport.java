@@ -27,7 +27,7 @@ final class ProblemReport {
         print(err, checked.problems());
     }
 
-    private static void print(PrintWriter err, List<? extends Object> problems) {
+    private static void print(PrintWriter err, List<?> problems) {
         problems.forEach(err::println);
         err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found; nothing written.");
         err.flush();

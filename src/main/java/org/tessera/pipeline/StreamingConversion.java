@@ -140,6 +140,7 @@ public final class StreamingConversion {
         private final Set<String> violations = new TreeSet<>();
         /** Problems of form found again on reading a file a second time: already reported by the first pass. */
         private final Problems reread = new Problems();
+        private final Validator quotes = new Validator(project.corpus(), project.root());
         private GraphBuilder builder;
         private ReferencedTypes referencedTypes;
         private ShapeCheck shapes;
@@ -215,7 +216,7 @@ public final class StreamingConversion {
             if (account == null) return;
             references.checkAccount(account);
             Evidence evidence = new Evidence();
-            new Validator(project.corpus(), project.root()).checkQuotes(account, evidence, problems);
+            quotes.checkQuotes(account, evidence, problems);
             if (!building()) return;
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);

@@ -5,10 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.CorpusStore;
-import org.tessera.TestProjects;
 import org.tessera.Tools;
-import org.tessera.query.QueryLibrary;
-import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
 
 import java.nio.file.Path;
@@ -32,8 +29,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TesseraServer.start(new ServerSettings(CorpusStore.get(),
-                new QueryLibrary(TestProjects.REPO.resolve("queries")), true, 0, "tessera"));
+        server = CorpusStore.startServer();
     }
 
     @AfterAll

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tessera.CorpusStore;
-import org.tessera.TestProjects;
-import org.tessera.query.QueryLibrary;
-import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
 import org.tessera.vocabulary.Namespaces;
 
@@ -43,8 +40,7 @@ class LinkedDataTest {
 
     @BeforeAll
     static void start() {
-        server = TesseraServer.start(new ServerSettings(CorpusStore.get(),
-                new QueryLibrary(TestProjects.REPO.resolve("queries")), true, 0, "tessera"));
+        server = CorpusStore.startServer();
     }
 
     @AfterAll

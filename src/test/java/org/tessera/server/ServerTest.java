@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tessera.CorpusStore;
-import org.tessera.TestProjects;
-import org.tessera.query.QueryLibrary;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -45,8 +43,7 @@ class ServerTest {
 
     @BeforeAll
     static void start() {
-        server = TesseraServer.start(new ServerSettings(CorpusStore.get(),
-                new QueryLibrary(TestProjects.REPO.resolve("queries")), true, 0, "tessera"));
+        server = CorpusStore.startServer();
         sparql = server.sparqlEndpoint();
     }
 
