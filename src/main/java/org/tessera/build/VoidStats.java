@@ -5,9 +5,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.tessera.support.FingerprintSet;
-import org.tessera.support.Sha256;
 
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,12 +26,10 @@ public final class VoidStats {
     private final String base;
     private final FingerprintSet sharedSubjects = new FingerprintSet();
     private final FingerprintSet sharedTypings = new FingerprintSet();
-    private final Sha256 sha = new Sha256();
-    private final Map<Node, String> terms = new HashMap<>();
+    private final QuadDigest digest = new QuadDigest();
     private final Set<Node> properties = new HashSet<>();
     private final Map<Node, Long> instancesByClass = new HashMap<>();
     private final Map<Node, Long> triplesByGraph = new HashMap<>();
-    private BigInteger digestSum = BigInteger.ZERO;
     private long triples;
     private long distinctSubjects;
     private long entities;
@@ -42,7 +38,6 @@ public final class VoidStats {
     private boolean sawUnshared;
     private Node subject;
     private String subjectText;
-    private String subjectTtl;
     private boolean subjectSeen;
     private final Set<Node> typesOfSubject = new HashSet<>();
 
@@ -60,16 +55,22 @@ public final class VoidStats {
         triplesByGraph.putIfAbsent(graph, 0L);
     }
 
-    /** Counts one quad of the current graph; every quad once. */
+    /** Counts and digests one quad of the current graph; every quad once. */
     public void accept(Quad q) {
+        count(q);
+        digest.add(q);
+    }
+
+    /**
+     * Counts one quad of the current graph, whose digest is added apart with
+     * {@link #add(QuadDigest)} (a graph digested on another thread).
+     */
+    public void count(Quad q) {
         if (!q.getGraph().equals(graph)) throw new IllegalStateException("Quad outside the graph begun: " + q);
         triples++;
         triplesByGraph.merge(graph, 1L, Long::sum);
         properties.add(q.getPredicate());
         if (!q.getSubject().equals(subject)) startSubject(q.getSubject());
-        String line = repeated(q.getGraph()) + " " + subjectTtl + " " + repeated(q.getPredicate()) + " "
-                + TermText.ttl(q.getObject()) + "\n";
-        digestSum = digestSum.add(new BigInteger(1, sha.add(line).bytes()));
         if (q.getPredicate().equals(RDF.Nodes.type) && typesOfSubject.add(q.getObject())) {
             String typing = subjectText + " " + TermText.nt(q.getObject());
             boolean counted = shared ? sharedTypings.add(typing) : !(subjectSeen && sharedTypings.contains(typing));
@@ -80,7 +81,6 @@ public final class VoidStats {
     private void startSubject(Node s) {
         subject = s;
         subjectText = TermText.nt(s);
-        subjectTtl = TermText.ttl(s);
         typesOfSubject.clear();
         subjectSeen = shared ? !sharedSubjects.add(subjectText) : sharedSubjects.contains(subjectText);
         if (!subjectSeen) {
@@ -89,9 +89,9 @@ public final class VoidStats {
         }
     }
 
-    /** Graphs and predicates stand in millions of quads: each is formatted once. */
-    private String repeated(Node node) {
-        return terms.computeIfAbsent(node, TermText::ttl);
+    /** Adds the digest of quads counted with {@link #count}. */
+    public void add(QuadDigest part) {
+        digest.add(part);
     }
 
     public long triples() { return triples; }
@@ -101,9 +101,8 @@ public final class VoidStats {
     public Map<Node, Long> instancesByClass() { return instancesByClass; }
     public Map<Node, Long> triplesByGraph() { return triplesByGraph; }
 
-    /** An order-free digest of every quad counted: the sum, modulo 2^256, of the SHA-256 of each quad's line. */
+    /** The order-free digest of every quad ({@link QuadDigest}). */
     public String digest() {
-        String hex = digestSum.mod(BigInteger.ONE.shiftLeft(256)).toString(16);
-        return "0".repeat(64 - hex.length()) + hex;
+        return digest.hex();
     }
 }

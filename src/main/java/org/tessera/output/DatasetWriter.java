@@ -8,6 +8,7 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -37,6 +38,19 @@ public final class DatasetWriter {
             files.quad(quad);
         }
         return files.finish();
+    }
+
+    /**
+     * The N-Quads of one graph, as {@link GraphFiles} writes them: formatted apart, on
+     * the thread that built the graph, and handed to {@link GraphFiles#graph} as bytes.
+     */
+    public static byte[] nquads(List<Quad> sorted) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sorted.size() * 160);
+        StreamRDF stream = StreamRDFWriter.getWriterStream(bytes, RDFFormat.NQUADS);
+        stream.start();
+        sorted.forEach(stream::quad);
+        stream.finish();
+        return bytes.toByteArray();
     }
 
     /** Starts writing into {@code dir}, which must exist; the graphs then come one by one, in sorted order. */
@@ -71,6 +85,20 @@ public final class DatasetWriter {
 
         /** Ends the graph before, if any, and starts the next; graphs come in the order of their N-Triples text. */
         public void beginGraph(Node graph) throws IOException {
+            openGraph(graph);
+            graphStream = StreamRDFWriter.getWriterStream(graphOut, RDFFormat.NQUADS);
+            graphStream.start();
+        }
+
+        /** A whole graph: its sorted quads, and their N-Quads as {@link #nquads} formats them. */
+        public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {
+            openGraph(graph);
+            sorted.forEach(trig::quad);
+            graphOut.write(nquads);
+            quads += sorted.size();
+        }
+
+        private void openGraph(Node graph) throws IOException {
             String text = TermText.nt(graph);
             if (lastGraph != null && lastGraph.compareTo(text) >= 0) {
                 throw new IllegalStateException("Graphs out of order: " + text + " after " + lastGraph);
@@ -81,8 +109,6 @@ public final class DatasetWriter {
             Path file = dir.resolve("graphs").resolve(name + ".nq");
             graphFiles.add(file);
             graphOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-            graphStream = StreamRDFWriter.getWriterStream(graphOut, RDFFormat.NQUADS);
-            graphStream.start();
         }
 
         /** One quad of the current graph, in sorted order. */
@@ -101,10 +127,10 @@ public final class DatasetWriter {
         }
 
         private void endGraph() throws IOException {
-            if (graphStream == null) return;
-            graphStream.finish();
-            graphOut.close();
+            if (graphStream != null) graphStream.finish();
+            if (graphOut != null) graphOut.close();
             graphStream = null;
+            graphOut = null;
         }
 
         /** Closes every file, writes the whole N-Quads file and the README; returns the files written. */

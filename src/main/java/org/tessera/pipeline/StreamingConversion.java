@@ -1,5 +1,6 @@
 package org.tessera.pipeline;
 
+import org.tessera.support.OrderedWork;
 import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -7,6 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.tessera.build.GraphBuilder;
 import org.tessera.build.Iris;
+import org.tessera.build.QuadDigest;
 import org.tessera.build.ReferencedTypes;
 import org.tessera.build.VoidStats;
 import org.tessera.build.VoidWriter;
@@ -44,6 +46,11 @@ import java.util.function.Consumer;
  * and streams it out. The shared graph of actors and places, which grows with
  * the corpus, goes through an external sort. The output is byte-identical to
  * sorting the whole dataset in memory.
+ * <p>
+ * Files are parsed, and graphs built, checked, sorted and formatted, on one worker
+ * thread per core ({@link OrderedWork}); one thread indexes and writes them in
+ * file and output order, so that neither the ids that win nor the bytes written
+ * depend on the threads.
  * <pre>{@code
  * Result r = new StreamingConversion(pipeline, project).run(null, Path.of("rdf"));  // null: validate only
  * }</pre>
@@ -55,17 +62,26 @@ public final class StreamingConversion {
     private final Pipeline pipeline;
     private final Project project;
     private final int sortBuffer;
+    private final int threads;
 
+    /** Builds the sources' graphs on one thread per core ({@value #THREADS_PROPERTY} sets another number). */
     public StreamingConversion(Pipeline pipeline, Project project) {
-        this(pipeline, project, SORT_BUFFER);
+        this(pipeline, project, SORT_BUFFER, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
     }
 
-    /** With a sort buffer of {@code sortBuffer} quads; tests make it tiny to make the sort spill. */
-    StreamingConversion(Pipeline pipeline, Project project, int sortBuffer) {
+    /**
+     * With a sort buffer of {@code sortBuffer} quads and {@code threads} threads for the
+     * sources; tests make the buffer tiny to make the sort spill, and vary the threads.
+     */
+    StreamingConversion(Pipeline pipeline, Project project, int sortBuffer, int threads) {
         this.pipeline = pipeline;
         this.project = project;
         this.sortBuffer = sortBuffer;
+        this.threads = threads;
     }
+
+    /** The system property that sets how many threads build the sources' graphs. */
+    public static final String THREADS_PROPERTY = "tessera.threads";
 
     /** What a run found and wrote; the shape violations are only looked for once the annotations are valid. */
     public record Result(List<Problem> problems, List<String> shapeViolations, long quads, int graphs,
@@ -77,17 +93,25 @@ public final class StreamingConversion {
 
     private record SourceFile(String id, Path path) {}
 
-    /** Checks everything and, when {@code outDir} is not null and all is valid, replaces its content with the graph. */
-    public Result run(String baseOverride, Path outDir) throws IOException {
-        Problems problems = new Problems();
-        ReferenceChecker references = new ReferenceChecker(problems);
-        AnnotationReader reader = new AnnotationReader(pipeline.terms());
-        DatasetInfo info = null;
-        Path infoFile = null;
-        List<Path> entityFiles = new ArrayList<>();
-        List<SourceFile> sourceFiles = new ArrayList<>();
-        for (Path path : AnnotationReader.annotationFiles(project.annotations())) {
-            FileAnnotations file = reader.readFile(path, project.root(), problems);
+    private record ReadFile(Path path, FileAnnotations annotations) {}
+
+    /** The first pass's index of every file, in file order. */
+    private static final class FirstPass {
+        private final Problems problems;
+        private final ReferenceChecker references;
+        private final List<Path> entityFiles = new ArrayList<>();
+        private final List<SourceFile> sourceFiles = new ArrayList<>();
+        private DatasetInfo info;
+        private Path infoFile;
+
+        FirstPass(Problems problems, ReferenceChecker references) {
+            this.problems = problems;
+            this.references = references;
+        }
+
+        void index(ReadFile read) {
+            FileAnnotations file = read.annotations();
+            Path path = read.path();
             if (info == null && file.dataset() != null) infoFile = path;
             info = AnnotationReader.onlyDataset(info, file.dataset(), problems);
             references.addActors(file.actors());
@@ -98,11 +122,36 @@ public final class StreamingConversion {
                 sourceFiles.add(new SourceFile(file.account().source().id(), path));
             }
         }
+    }
+
+    /**
+     * One source's graph, built, checked, sorted, digested and formatted as N-Quads
+     * by a worker; null quads when it was not built, null N-Quads when not written.
+     */
+    private record BuiltSource(Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest, List<String> violations) {}
+
+    /** The quads of one file's shared entities, unsorted, and their violations. */
+    private record BuiltPart(List<Quad> quads, List<String> violations) {}
+
+    /** Checks everything and, when {@code outDir} is not null and all is valid, replaces its content with the graph. */
+    public Result run(String baseOverride, Path outDir) throws IOException {
+        Problems problems = new Problems();
+        ReferenceChecker references = new ReferenceChecker(problems);
+        // A reader per thread: the parser counts values as it goes.
+        ThreadLocal<AnnotationReader> readers = ThreadLocal.withInitial(() -> new AnnotationReader(pipeline.terms()));
+        FirstPass first = new FirstPass(problems, references);
+        // Files are parsed on worker threads and indexed here, in file order: the same ids win as on one thread.
+        OrderedWork.run(AnnotationReader.annotationFiles(project.annotations()), threads,
+                path -> new ReadFile(path, readers.get().readFile(path, project.root(), problems)), first::index);
+        DatasetInfo info = first.info;
+        Path infoFile = first.infoFile;
+        List<Path> entityFiles = first.entityFiles;
+        List<SourceFile> sourceFiles = first.sourceFiles;
         Validator.requireDataset(info, problems);
         references.checkPlaces();
 
         String base = baseOverride != null ? baseOverride : info != null ? info.base() : null;
-        Second second = new Second(problems, references, reader, info, infoFile, entityFiles, sourceFiles, base);
+        Second second = new Second(problems, references, readers, info, infoFile, entityFiles, sourceFiles, base);
         if (outDir == null || base == null) {
             second.run(null);
         } else {
@@ -131,7 +180,7 @@ public final class StreamingConversion {
     private final class Second {
         private final Problems problems;
         private final ReferenceChecker references;
-        private final AnnotationReader reader;
+        private final ThreadLocal<AnnotationReader> readers;
         private final DatasetInfo info;
         private final Path infoFile;
         private final List<Path> entityFiles;
@@ -150,11 +199,11 @@ public final class StreamingConversion {
         private long quads;
         private int graphs;
 
-        Second(Problems problems, ReferenceChecker references, AnnotationReader reader, DatasetInfo info, Path infoFile,
+        Second(Problems problems, ReferenceChecker references, ThreadLocal<AnnotationReader> readers, DatasetInfo info, Path infoFile,
                List<Path> entityFiles, List<SourceFile> sourceFiles, String base) {
             this.problems = problems;
             this.references = references;
-            this.reader = reader;
+            this.readers = readers;
             this.info = info;
             this.infoFile = infoFile;
             this.entityFiles = entityFiles;
@@ -187,7 +236,8 @@ public final class StreamingConversion {
             if (iris != null) {
                 ordered.sort(Comparator.comparing((SourceFile f) -> TermText.nt(iris.sourceGraph(f.id()))).thenComparing(SourceFile::path));
             }
-            for (SourceFile file : ordered) sourceGraph(file);
+            // Built on worker threads, written here in order: the output does not depend on the threads.
+            OrderedWork.run(ordered, threads, this::buildSource, this::emitSource);
             if (building() && violations.isEmpty()) {
                 DatasetGraph description = DatasetGraphFactory.create();
                 new VoidWriter(iris).describe(description, stats, info);
@@ -198,39 +248,64 @@ public final class StreamingConversion {
 
         private void sharedGraph() throws IOException {
             try (QuadSorter sorter = new QuadSorter(java.nio.file.Files.createDirectories(project.state()), sortBuffer)) {
-                for (Path path : entityFiles) {
-                    FileAnnotations file = reader.readFile(path, project.root(), reread);
-                    DatasetGraph part = DatasetGraphFactory.create();
-                    builder.sharedEntities(part, file.actors(), file.places());
-                    if (path.equals(infoFile)) builder.datasetInfo(part, info);
-                    builder.materialize(part);
-                    check(part, iris.sharedGraph());
-                    part.find().forEachRemaining(sorter::add);
-                }
+                OrderedWork.run(entityFiles, threads, this::buildSharedPart, part -> {
+                    violations.addAll(part.violations());
+                    part.quads().forEach(sorter::add);
+                });
                 emit(iris.sharedGraph(), true, sorter::forEachSorted);
             }
         }
 
-        private void sourceGraph(SourceFile file) throws IOException {
-            SourceAccount account = reader.readFile(file.path(), project.root(), reread).account();
-            if (account == null) return;
+        /** On a worker thread: the actors, places and dataset description of one file, checked. */
+        private BuiltPart buildSharedPart(Path path) throws IOException {
+            FileAnnotations file = readers.get().readFile(path, project.root(), reread);
+            DatasetGraph part = DatasetGraphFactory.create();
+            builder.sharedEntities(part, file.actors(), file.places());
+            if (path.equals(infoFile)) builder.datasetInfo(part, info);
+            builder.materialize(part);
+            List<Quad> quads = new ArrayList<>();
+            part.find().forEachRemaining(quads::add);
+            return new BuiltPart(quads, check(part, iris.sharedGraph()));
+        }
+
+        /** On a worker thread: everything but the writing. The indexes are only read from here on. */
+        private BuiltSource buildSource(SourceFile file) throws IOException {
+            SourceAccount account = readers.get().readFile(file.path(), project.root(), reread).account();
+            if (account == null) return null;
             references.checkAccount(account);
             Evidence evidence = new Evidence();
             quotes.checkQuotes(account, evidence, problems);
-            if (!building()) return;
+            Node graphName = iris == null ? null : iris.sourceGraph(account.source().id());
+            if (!building()) return new BuiltSource(graphName, null, null, null, List.of());
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
-            check(graph, iris.sourceGraph(account.source().id()));
-            emit(iris.sourceGraph(account.source().id()), false, SortedQuads.of(graph)::forEach);
+            List<String> found = check(graph, graphName);
+            List<Quad> sorted = SortedQuads.of(graph);
+            QuadDigest digest = new QuadDigest();
+            sorted.forEach(digest::add);
+            return new BuiltSource(graphName, sorted, out == null ? null : DatasetWriter.nquads(sorted), digest, found);
         }
 
-        /** Runs the shapes over one graph of {@code part}, with the ontology and the types of what it points at. */
-        private void check(DatasetGraph part, Node graphName) {
+        /** On the caller's thread, in output order: the counts, and the files. */
+        private void emitSource(BuiltSource built) throws IOException {
+            if (built == null) return;
+            violations.addAll(built.violations());
+            if (built.quads() == null || !building() || !violations.isEmpty()) return;
+            stats.graph(built.graph(), false);
+            built.quads().forEach(stats::count);
+            stats.add(built.digest());
+            if (out != null) out.graph(built.graph(), built.quads(), built.nquads());
+            graphs++;
+            quads += built.quads().size();
+        }
+
+        /** The shapes' violations in one graph of {@code part}, read with the ontology and the types of what it points at. */
+        private List<String> check(DatasetGraph part, Node graphName) {
             var copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
             part.getGraph(graphName).find().forEach(copy::add);
             Set<Node> elsewhere = referencedTypes.addTo(copy);
-            violations.addAll(shapes.violations(copy, ontology.getGraph(iris.ontologyGraph()), elsewhere));
+            return shapes.violations(copy, ontology.getGraph(iris.ontologyGraph()), elsewhere);
         }
 
         private void emit(Node graph, boolean shared, Consumer<Consumer<Quad>> sortedQuads) throws IOException {

@@ -2,6 +2,8 @@ package org.tessera.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tessera.TestProjects;
 
 import java.io.IOException;
@@ -16,14 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The conversion that streams graph by graph: the same bytes as the whole dataset
- * sorted in memory, however small its sort buffer, and the SHACL shapes still see
+ * sorted in memory, however small its sort buffer and however many threads build
+ * the sources' graphs, and the SHACL shapes still see
  * across graphs (an event's participant is typed by the shared graph).
  */
 class StreamingConversionTest {
     @TempDir Path dir;
 
-    @Test
-    void aSortThatSpillsEveryFewQuadsWritesTheSameBytesAsTheInMemoryBuild() throws IOException {
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 4})
+    void aSortThatSpillsEveryFewQuadsWritesTheSameBytesAsTheInMemoryBuild(int threads) throws IOException {
         Project project = new Project(TestProjects.REPO);
         Pipeline pipeline = new Pipeline(project);
         Pipeline.Outcome outcome = pipeline.run(null);
@@ -32,7 +36,7 @@ class StreamingConversionTest {
         pipeline.write(outcome.dataset(), outcome.base(), inMemory);
 
         Path streamed = dir.resolve("streamed");
-        var result = new StreamingConversion(pipeline, project, 50).run(null, streamed);
+        var result = new StreamingConversion(pipeline, project, 50, threads).run(null, streamed);
 
         assertTrue(result.valid(), () -> result.problems() + " " + result.shapeViolations());
         assertEquals(outcome.dataset().stream().count(), result.quads());
@@ -74,6 +78,32 @@ class StreamingConversionTest {
         List<String> rebels = result.shapeViolations().stream().filter(v -> v.contains("/actor/rebels")).toList();
         assertEquals(1, rebels.size(), result.shapeViolations().toString());
         assertTrue(result.shapeViolations().stream().noneMatch(v -> v.contains("/actor/isis")), "isis has aliases");
+    }
+
+    @Test
+    void problemsInEverySourceAreAllReportedTheSameOnOneThreadOrFour() throws IOException {
+        Path project = dir.resolve("broken");
+        for (String folder : List.of("annotations", "corpus", "ontology")) {
+            TestProjects.copyTree(TestProjects.REPO.resolve(folder), project.resolve(folder));
+        }
+        List<Path> sources;
+        try (Stream<Path> list = Files.list(project.resolve("annotations/sources"))) {
+            sources = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path source : sources) {
+            Files.writeString(source, Files.readString(source).replaceFirst("actor: isis\\b", "actor: nobody-known"));
+        }
+
+        var one = new StreamingConversion(new Pipeline(new Project(project)), new Project(project), 200_000, 1)
+                .run(null, project.resolve("rdf"));
+        var four = new StreamingConversion(new Pipeline(new Project(project)), new Project(project), 200_000, 4)
+                .run(null, project.resolve("rdf"));
+
+        List<String> files = one.problems().stream().filter(p -> p.message().contains("nobody-known"))
+                .map(p -> p.site().file()).distinct().toList();
+        assertEquals(sources.size(), files.size(), one.problems().toString());
+        assertEquals(one.problems(), four.problems());
+        assertFalse(Files.exists(project.resolve("rdf")), "nothing written");
     }
 
     /** A copy of the minimal project whose shapes file has one more shape. */

@@ -1,0 +1,99 @@
+package org.tessera.support;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one piece of work per item on a few threads and hands the results to the
+ * caller's thread in the items' order, so that what the caller writes does not
+ * depend on which thread finished first. At most {@code 2 x threads} results wait
+ * at a time, which bounds the memory they hold.
+ * <pre>{@code
+ * OrderedWork.run(files, 4, file -> build(file), graph -> write(graph));
+ * }</pre>
+ */
+public final class OrderedWork {
+    private OrderedWork() {}
+
+    /** Work that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface Task<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /** What the caller's thread does with each result, in order. */
+    @FunctionalInterface
+    public interface Sink<R> {
+        void accept(R result) throws IOException;
+    }
+
+    /** The number of threads to use by default: one per core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Applies {@code task} to every item, on {@code threads} threads (on the caller's
+     * thread alone when it is 1), and gives the results to {@code sink} in item order.
+     * The first failure stops the work and is thrown as it was.
+     */
+    public static <T, R> void run(List<T> items, int threads, Task<T, R> task, Sink<R> sink) throws IOException {
+        if (threads <= 1 || items.size() <= 1) {
+            for (T item : items) sink.accept(task.apply(item));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
+        try {
+            ArrayDeque<Future<R>> waiting = new ArrayDeque<>();
+            Iterator<T> next = items.iterator();
+            while (waiting.size() < 2 * threads && next.hasNext()) waiting.add(submit(pool, task, next.next()));
+            while (!waiting.isEmpty()) {
+                R result = await(waiting.poll());
+                if (next.hasNext()) waiting.add(submit(pool, task, next.next()));
+                sink.accept(result);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T, R> Future<R> submit(ExecutorService pool, Task<T, R> task, T item) {
+        return pool.submit(() -> task.apply(item));
+    }
+
+    private static <R> R await(Future<R> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a worker", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException runtime) throw runtime;
+            if (cause instanceof Error error) throw error;
+            throw new IOException(cause);
+        }
+    }
+
+    /** Daemon threads with a name that says whose they are, so that they never keep a JVM alive. */
+    private static final class Named implements java.util.concurrent.ThreadFactory {
+        private static final AtomicInteger POOLS = new AtomicInteger();
+        private final int pool = POOLS.incrementAndGet();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "tessera-work-" + pool + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
