@@ -1,7 +1,5 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.CheckedAnnotations;
-import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.StreamingConversion;
 
 import java.io.PrintWriter;
@@ -11,20 +9,10 @@ import java.util.List;
 final class ProblemReport {
     private ProblemReport() {}
 
-    /** Prints the problems of an invalid outcome, annotation problems first. */
-    static void print(PrintWriter err, Pipeline.Outcome outcome) {
-        if (!outcome.checked().valid()) print(err, outcome.checked());
-        else printShapes(err, outcome.shapeViolations());
-    }
-
     /** Prints the problems of an invalid conversion, annotation problems first. */
     static void print(PrintWriter err, StreamingConversion.Result result) {
         if (!result.problems().isEmpty()) print(err, result.problems());
         else printShapes(err, result.shapeViolations());
-    }
-
-    static void print(PrintWriter err, CheckedAnnotations checked) {
-        print(err, checked.problems());
     }
 
     private static void print(PrintWriter err, List<?> problems) {

@@ -1,6 +1,6 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.CheckedAnnotations;
+import org.tessera.pipeline.StreamingConversion;
 import org.tessera.pipeline.CorpusStats;
 import org.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -19,13 +20,15 @@ public final class StatsCommand implements Callable<Integer> {
     @Mixin ProjectOptions options;
 
     @Override
-    public Integer call() {
-        CheckedAnnotations checked = new Pipeline(options.project()).check();
+    public Integer call() throws IOException {
+        // Streams the corpus like validate does, without building the graph: any size fits in memory.
+        var project = options.project();
+        StreamingConversion.Result checked = new StreamingConversion(new Pipeline(project), project).checkAnnotations();
         if (!checked.valid()) {
             ProblemReport.print(spec.commandLine().getErr(), checked);
             return ExitCodes.INVALID_INPUT;
         }
-        CorpusStats stats = CorpusStats.of(checked);
+        CorpusStats stats = new CorpusStats(checked.sourceStats(), checked.actors(), checked.places());
         PrintWriter out = spec.commandLine().getOut();
         String format = "%-28s %7s %7s %7s %9s %8s %10s %7s %8s %8s%n";
         out.printf(format, "source", "events", "actors", "places", "relations", "figures", "statements", "quotes", "w/place", "w/date");

@@ -10,7 +10,6 @@ import org.tessera.model.Statement;
 import org.tessera.validate.Evidence;
 import org.tessera.validate.TextSpan;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +22,8 @@ public record CorpusStats(List<Row> rows, int actors, int places) {
     public record Row(String source, int events, int actors, int places, int relations, int figures,
                       int statements, int quotes, int eventsWithPlace, int eventsWithDate) {}
 
-    public static CorpusStats of(CheckedAnnotations checked) {
-        List<Row> rows = new ArrayList<>();
-        for (SourceAccount a : checked.annotations().sources()) rows.add(row(a, checked.evidence()));
-        return new CorpusStats(rows, checked.annotations().actors().size(), checked.annotations().places().size());
-    }
-
-    private static Row row(SourceAccount a, Evidence evidence) {
+    /** The counts of one source's account, whose quotes {@code evidence} has located. */
+    public static Row row(SourceAccount a, Evidence evidence) {
         Set<String> actors = new HashSet<>();
         Set<String> places = new HashSet<>();
         Set<TextSpan> spans = new HashSet<>();

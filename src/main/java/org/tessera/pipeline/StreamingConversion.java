@@ -83,9 +83,12 @@ public final class StreamingConversion {
     /** The system property that sets how many threads build the sources' graphs. */
     public static final String THREADS_PROPERTY = "tessera.threads";
 
-    /** What a run found and wrote; the shape violations are only looked for once the annotations are valid. */
+    /**
+     * What a run found and wrote; the shape violations are only looked for once the
+     * annotations are valid. {@code sourceStats} has one row per source, in output order.
+     */
     public record Result(List<Problem> problems, List<String> shapeViolations, long quads, int graphs,
-                         int sources, int actors, int places, int events) {
+                         int sources, int actors, int places, int events, List<CorpusStats.Row> sourceStats) {
         public boolean valid() {
             return problems.isEmpty() && shapeViolations.isEmpty();
         }
@@ -128,13 +131,26 @@ public final class StreamingConversion {
      * One source's graph, built, checked, sorted, digested and formatted as N-Quads
      * by a worker; null quads when it was not built, null N-Quads when not written.
      */
-    private record BuiltSource(Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest, List<String> violations) {}
+    private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
+                               List<String> violations) {}
 
     /** The quads of one file's shared entities, unsorted, and their violations. */
     private record BuiltPart(List<Quad> quads, List<String> violations) {}
 
     /** Checks everything and, when {@code outDir} is not null and all is valid, replaces its content with the graph. */
     public Result run(String baseOverride, Path outDir) throws IOException {
+        return run(baseOverride, outDir, true);
+    }
+
+    /**
+     * Checks the annotations (form, references, quotes) and counts them per source,
+     * without building the graph or running the shapes: what {@code ./tessera stats} needs.
+     */
+    public Result checkAnnotations() throws IOException {
+        return run(null, null, false);
+    }
+
+    private Result run(String baseOverride, Path outDir, boolean build) throws IOException {
         Problems problems = new Problems();
         ReferenceChecker references = new ReferenceChecker(problems);
         // A reader per thread: the parser counts values as it goes.
@@ -150,7 +166,7 @@ public final class StreamingConversion {
         Validator.requireDataset(info, problems);
         references.checkPlaces();
 
-        String base = baseOverride != null ? baseOverride : info != null ? info.base() : null;
+        String base = !build ? null : baseOverride != null ? baseOverride : info != null ? info.base() : null;
         Second second = new Second(problems, references, readers, info, infoFile, entityFiles, sourceFiles, base);
         if (outDir == null || base == null) {
             second.run(null);
@@ -166,7 +182,8 @@ public final class StreamingConversion {
         }
         List<Problem> found = problems.sorted();
         return new Result(found, found.isEmpty() ? List.copyOf(second.violations) : List.of(), second.quads, second.graphs,
-                references.sourceCount(), references.actorCount(), references.placeCount(), references.eventCount());
+                references.sourceCount(), references.actorCount(), references.placeCount(), references.eventCount(),
+                List.copyOf(second.rows));
     }
 
     /** Thrown to leave the output folder as it was when the input turns out invalid half-way. */
@@ -187,6 +204,7 @@ public final class StreamingConversion {
         private final List<SourceFile> sourceFiles;
         private final Iris iris;
         private final Set<String> violations = new TreeSet<>();
+        private final List<CorpusStats.Row> rows = new ArrayList<>();
         /** Problems of form found again on reading a file a second time: already reported by the first pass. */
         private final Problems reread = new Problems();
         private final Validator quotes = new Validator(project.corpus(), project.root());
@@ -276,7 +294,9 @@ public final class StreamingConversion {
             Evidence evidence = new Evidence();
             quotes.checkQuotes(account, evidence, problems);
             Node graphName = iris == null ? null : iris.sourceGraph(account.source().id());
-            if (!building()) return new BuiltSource(graphName, null, null, null, List.of());
+            // Counted only while everything is valid: a quote not found has no span to count.
+            CorpusStats.Row row = problems.isEmpty() ? CorpusStats.row(account, evidence) : null;
+            if (!building()) return new BuiltSource(row, graphName, null, null, null, List.of());
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
@@ -284,12 +304,13 @@ public final class StreamingConversion {
             List<Quad> sorted = SortedQuads.of(graph);
             QuadDigest digest = new QuadDigest();
             sorted.forEach(digest::add);
-            return new BuiltSource(graphName, sorted, out == null ? null : DatasetWriter.nquads(sorted), digest, found);
+            return new BuiltSource(row, graphName, sorted, out == null ? null : DatasetWriter.nquads(sorted), digest, found);
         }
 
         /** On the caller's thread, in output order: the counts, and the files. */
         private void emitSource(BuiltSource built) throws IOException {
             if (built == null) return;
+            if (built.row() != null) rows.add(built.row());
             violations.addAll(built.violations());
             if (built.quads() == null || !building() || !violations.isEmpty()) return;
             stats.graph(built.graph(), false);
