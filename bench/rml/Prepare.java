@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *     statement's "about" list (@J@), "dated" per list whose items carry
  *     a date (@LIST@, the key, and @SEG@, the IRI segment of its items). @TERMS@ is terms.json.</li>
  * </ol>
+ * It writes OUT/mapping.ttl, and OUT/mapping-without-about-joins.ttl, the same without the joins that
+ * resolve a statement's "about" to an actor or a place.
  * Usage: java Prepare CORPUS OUT ONTOLOGY MAPPING_TEMPLATE. Prints name=value lines.
  */
 public final class Prepare {
@@ -93,23 +95,31 @@ public final class Prepare {
         JSON.writeValue(termsFile.toFile(), table);
 
         int participants = maxParticipants;
-        int about = maxAbout;
+        String full = expandAll(template, termsFile, participants, maxAbout, actorFiles, placeFiles, sources);
+        Path mappingFile = out.resolve("mapping.ttl");
+        Files.writeString(mappingFile, full);
+        // The same without the joins of statements' "about" with every actor and place: RMLMapper
+        // evaluates a join as a nested loop, so these few triples cost most of its time.
+        String lean = expandAll(template, termsFile, participants, 0, actorFiles, placeFiles, sources);
+        Files.writeString(out.resolve("mapping-without-about-joins.ttl"), lean);
+
+        System.out.println("events=" + events);
+        System.out.println("source_files=" + sources.size());
+        System.out.println("max_participants=" + maxParticipants);
+        System.out.println("max_statement_about=" + maxAbout);
+        System.out.println("triples_maps=" + Pattern.compile("a rr:TriplesMap").matcher(full).results().count());
+        System.out.println("mapping=" + mappingFile);
+    }
+
+    private static String expandAll(String template, Path termsFile, int participants, int about,
+            List<String> actorFiles, List<String> placeFiles, List<String[]> sources) {
         String mapping = template.replace("@TERMS@", termsFile.toString());
         mapping = expand(mapping, "participant", body -> repeat(participants, i -> body.replace("@I@", Integer.toString(i))));
         mapping = expand(mapping, "about", body -> repeat(about, j -> body.replace("@J@", Integer.toString(j))));
         mapping = expand(mapping, "dated", body -> join(DATED, d -> body.replace("@LIST@", d[0]).replace("@SEG@", d[1])));
         mapping = expand(mapping, "actors", body -> join(actorFiles, (f, n) -> body.replace("@FILE@", f).replace("@AN@", n)));
         mapping = expand(mapping, "places", body -> join(placeFiles, (f, n) -> body.replace("@FILE@", f).replace("@PN@", n)));
-        mapping = expand(mapping, "source", body -> join(sources, (s, n) -> body.replace("@SID@", s[0]).replace("@FILE@", s[1]).replace("@SN@", n)));
-        Path mappingFile = out.resolve("mapping.ttl");
-        Files.writeString(mappingFile, mapping);
-
-        System.out.println("events=" + events);
-        System.out.println("source_files=" + sources.size());
-        System.out.println("max_participants=" + maxParticipants);
-        System.out.println("max_statement_about=" + maxAbout);
-        System.out.println("triples_maps=" + Pattern.compile("a rr:TriplesMap").matcher(mapping).results().count());
-        System.out.println("mapping=" + mappingFile);
+        return expand(mapping, "source", body -> join(sources, (s, n) -> body.replace("@SID@", s[0]).replace("@FILE@", s[1]).replace("@SN@", n)));
     }
 
     private static String expand(String text, String name, Function<String, String> each) {
