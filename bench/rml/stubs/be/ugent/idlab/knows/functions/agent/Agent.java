@@ -1,0 +1,7 @@
+// Stub for the jitpack.io-only dependency of RMLMapper 6.1.3 (see bench/rml/README.md):
+// only the members RMLMapper's bytecode refers to. Loaded, never used by the benchmark.
+package be.ugent.idlab.knows.functions.agent;
+
+public interface Agent {
+  Object execute(String functionId, Arguments arguments) throws Exception;
+}

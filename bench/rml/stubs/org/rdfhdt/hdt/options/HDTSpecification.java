@@ -1,0 +1,8 @@
+// Stub for the jitpack.io-only dependency of RMLMapper 6.1.3 (see bench/rml/README.md):
+// only the members RMLMapper's bytecode refers to. Loaded, never used by the benchmark.
+package org.rdfhdt.hdt.options;
+
+public class HDTSpecification implements HDTOptions {
+  public HDTSpecification() {
+  }
+}
