@@ -194,6 +194,21 @@ public final class Bench {
         print(p + "tdbloader_quads_per_s", quads / seconds(t1 - t0));
     }
 
+    /**
+     * Parameter values for the queries that have them, from {@code -Dbench.bind=name=value;...}
+     * (for example an ordinary actor instead of the default, the most frequent one); none by default.
+     */
+    static Map<String, String> bindings(CuratedQuery curated) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : System.getProperty("bench.bind", "").split(";")) {
+            String[] nameValue = pair.split("=", 2);
+            if (nameValue.length == 2 && curated.parameters().stream().anyMatch(p -> p.name().equals(nameValue[0]))) {
+                values.put(nameValue[0], nameValue[1]);
+            }
+        }
+        return values;
+    }
+
     static List<CuratedQuery> queries(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<CuratedQuery> list = new ArrayList<>();
@@ -221,7 +236,7 @@ public final class Bench {
             print(p + "query_open_s", seconds(System.nanoTime() - o0));
             DatasetGraph ds = served.dataset();
             for (CuratedQuery curated : queries(dir)) {
-                Query query = ParameterBinder.bind(curated, Map.of());
+                Query query = ParameterBinder.bind(curated, bindings(curated));
                 List<Double> times = new ArrayList<>();
                 long rows = 0;
                 long budget = System.nanoTime() + 30_000_000_000L;
