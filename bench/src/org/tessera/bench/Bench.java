@@ -24,6 +24,7 @@ import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.CuratedQuery;
 import org.tessera.query.ParameterBinder;
 import org.tessera.query.QueryLibrary;
+import org.tessera.server.QueryLimits;
 import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
 import org.tessera.store.ServedDataset;
@@ -223,10 +224,13 @@ public final class Bench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    /** Runs each query (its default parameters) in-process: 2 warm-ups, then up to RUNS timed runs within 60 s. */
-    /** What `./tessera serve` allows a query by default (QueryLimits): beyond it a server would answer 503. */
-    private static final long QUERY_TIMEOUT_S = 60;
+    /** What `./tessera serve` allows a query by default: beyond it the server answers 503. */
+    private static final Duration QUERY_DEADLINE = QueryLimits.DEFAULT.deadline();
 
+    /**
+     * Runs each query in-process (its default parameters, or those of {@link #bindings}):
+     * 2 warm-ups, then up to RUNS timed runs within 30 s; a run past the deadline ends the query's runs.
+     */
     static void query(Path db, Path dir, String p, int runs) throws IOException {
         var generation = new Store(db).current().orElseThrow(() -> new IllegalStateException("no loaded data in " + db));
         long o0 = System.nanoTime();
@@ -245,7 +249,7 @@ public final class Bench {
                     long t0 = System.nanoTime();
                     try {
                         rows = Txn.calculateRead(ds, () -> {
-                            try (QueryExec exec = QueryExec.dataset(ds).query(query).timeout(QUERY_TIMEOUT_S, TimeUnit.SECONDS).build()) {
+                            try (QueryExec exec = QueryExec.dataset(ds).query(query).timeout(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).build()) {
                                 return count(exec, query);
                             }
                         });
