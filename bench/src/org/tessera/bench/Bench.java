@@ -23,6 +23,7 @@ import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.CuratedQuery;
 import org.tessera.query.ParameterBinder;
+import org.tessera.query.QueryDeadline;
 import org.tessera.query.QueryLibrary;
 import org.tessera.server.QueryLimits;
 import org.tessera.server.ServerSettings;
@@ -224,8 +225,12 @@ public final class Bench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    /** What `./tessera serve` allows a query by default: beyond it the server answers 503. */
-    private static final Duration QUERY_DEADLINE = QueryLimits.DEFAULT.deadline();
+    /**
+     * What `./tessera serve` allows a query by default (beyond it the server answers 503),
+     * or {@code -Dbench.deadline_ms=N}, to see how close to a short deadline queries stop.
+     */
+    private static final Duration QUERY_DEADLINE = Duration.ofMillis(
+            Long.getLong("bench.deadline_ms", QueryLimits.DEFAULT.deadline().toMillis()));
 
     /**
      * Runs each query in-process (its default parameters, or those of {@link #bindings}):
@@ -250,6 +255,7 @@ public final class Bench {
                     try {
                         rows = Txn.calculateRead(ds, () -> {
                             try (QueryExec exec = QueryExec.dataset(ds).query(query).timeout(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                                QueryDeadline.watch(exec, QUERY_DEADLINE);
                                 return count(exec, query);
                             }
                         });

@@ -7,16 +7,22 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.tessera.query.QueryDeadline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fuseki's query service with this server's limits: refused SERVICE and
  * {@code java:} IRIs, FROM only over graphs the dataset holds (nothing is ever
  * fetched), a row cap applied as a LIMIT, and budgeted regular expressions.
- * The deadline is in the dataset's context, where Fuseki reads it.
+ * The deadline is in the dataset's context, where Fuseki reads it, and a
+ * {@link QueryDeadline} of ours holds each query to it as well.
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
     private final QueryLimits limits;
@@ -50,6 +56,16 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         if (limited.isSelectType() || limited.isConstructType() || limited.isDescribeType() && limited.getQueryPattern() != null) {
             if (!limited.hasLimit() || limited.getLimit() > limits.maxRows()) limited.setLimit(limits.maxRows());
         }
-        return super.createQueryExec(action, limited, dataset);
+        QueryExec exec = super.createQueryExec(action, limited, dataset);
+        QueryDeadline.watch(exec, deadline(action));
+        return exec;
+    }
+
+    /** The server's deadline, or the client's {@code timeout} parameter if that is shorter, as Fuseki chooses. */
+    private Duration deadline(HttpAction action) {
+        String requested = action.getRequestParameter(HttpNames.paramTimeout);
+        Pair<Long, Long> timeouts = requested == null ? null : Timeouts.parseTimeoutStr(requested, TimeUnit.SECONDS);
+        long overall = timeouts == null ? -1 : timeouts.getRight();
+        return overall > 0 ? Duration.ofMillis(Math.min(overall, limits.deadline().toMillis())) : limits.deadline();
     }
 }
