@@ -129,7 +129,7 @@ public final class StreamingConversion {
 
     /**
      * One source's graph, built, checked, sorted, digested and formatted as N-Quads
-     * by a worker; null quads when it was not built, null N-Quads when not written.
+     * by a worker; null quads when it was not built, null N-Quads and digest when not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
                                List<String> violations) {}
@@ -302,9 +302,11 @@ public final class StreamingConversion {
             builder.materialize(graph);
             List<String> found = check(graph, graphName);
             List<Quad> sorted = SortedQuads.of(graph);
+            if (out == null) return new BuiltSource(row, graphName, sorted, null, null, found);
+            // Only the VoID description written with the files gives the digest: validating skips it.
             QuadDigest digest = new QuadDigest();
             sorted.forEach(digest::add);
-            return new BuiltSource(row, graphName, sorted, out == null ? null : DatasetWriter.nquads(sorted), digest, found);
+            return new BuiltSource(row, graphName, sorted, DatasetWriter.nquads(sorted), digest, found);
         }
 
         /** On the caller's thread, in output order: the counts, and the files. */
@@ -315,8 +317,10 @@ public final class StreamingConversion {
             if (built.quads() == null || !building() || !violations.isEmpty()) return;
             stats.graph(built.graph(), false);
             built.quads().forEach(stats::count);
-            stats.add(built.digest());
-            if (out != null) out.graph(built.graph(), built.quads(), built.nquads());
+            if (out != null) {
+                stats.add(built.digest());
+                out.graph(built.graph(), built.quads(), built.nquads());
+            }
             graphs++;
             quads += built.quads().size();
         }
