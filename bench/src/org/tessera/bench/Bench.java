@@ -18,7 +18,6 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.CuratedQuery;
@@ -123,7 +122,7 @@ public final class Bench {
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
         Project tessera = new Project(project.toAbsolutePath());
-        StreamingConversion.Result result = new StreamingConversion(new Pipeline(tessera), tessera).run(null, out);
+        StreamingConversion.Result result = new StreamingConversion(tessera).run(null, out);
         if (!result.valid()) {
             throw new IllegalStateException("invalid annotations: " + result.problems().subList(0, Math.min(5, result.problems().size()))
                     + result.shapeViolations().subList(0, Math.min(5, result.shapeViolations().size())));

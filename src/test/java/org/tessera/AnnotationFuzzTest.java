@@ -10,7 +10,7 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.tessera.output.DumpWriter;
 import org.tessera.output.SortedQuads;
 import org.tessera.pipeline.CheckedAnnotations;
-import org.tessera.pipeline.Pipeline;
+import org.tessera.pipeline.InMemoryConversion;
 import org.tessera.pipeline.Project;
 import org.tessera.read.Problem;
 import org.tessera.vocabulary.Namespaces;
@@ -51,7 +51,7 @@ class AnnotationFuzzTest {
     };
 
     private static Path project;
-    private static Pipeline pipeline;
+    private static InMemoryConversion pipeline;
     private static byte[] articleYaml;
     private static byte[] sharedYaml;
 
@@ -62,7 +62,7 @@ class AnnotationFuzzTest {
         project = TestProjects.copy("minimal", temp);
         articleYaml = Files.readAllBytes(project.resolve(TARGETS[0][0]));
         sharedYaml = Files.readAllBytes(project.resolve(TARGETS[2][0]));
-        pipeline = new Pipeline(new Project(project));
+        pipeline = new InMemoryConversion(new Project(project));
     }
 
     @FuzzTest(maxDuration = "5m")

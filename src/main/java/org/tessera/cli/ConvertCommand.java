@@ -1,7 +1,6 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.InputFingerprint;
-import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
 import picocli.CommandLine.Command;
@@ -37,7 +36,7 @@ public final class ConvertCommand implements Callable<Integer> {
         Project project = options.project();
         String fingerprint = InputFingerprint.of(project);
         Path target = out != null ? out : project.rdf();
-        StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(base, target);
+        StreamingConversion.Result result = new StreamingConversion(project).run(base, target);
         if (!result.valid()) {
             ProblemReport.print(err, result);
             return ExitCodes.INVALID_INPUT;

@@ -1,7 +1,6 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.InputFingerprint;
-import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.QueryLibrary;
@@ -51,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!InputFingerprint.isCurrent(project, fingerprint)) {
             out.println("Validating and converting the annotations...");
             out.flush();
-            StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(null, project.rdf());
+            StreamingConversion.Result result = new StreamingConversion(project).run(null, project.rdf());
             if (!result.valid()) {
                 ProblemReport.print(err, result);
                 return ExitCodes.INVALID_INPUT;

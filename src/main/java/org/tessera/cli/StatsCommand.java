@@ -2,7 +2,6 @@ package org.tessera.cli;
 
 import org.tessera.pipeline.StreamingConversion;
 import org.tessera.pipeline.CorpusStats;
-import org.tessera.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +22,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Streams the corpus like validate does, without building the graph: any size fits in memory.
         var project = options.project();
-        StreamingConversion.Result checked = new StreamingConversion(new Pipeline(project), project).checkAnnotations();
+        StreamingConversion.Result checked = new StreamingConversion(project).checkAnnotations();
         if (!checked.valid()) {
             ProblemReport.print(spec.commandLine().getErr(), checked);
             return ExitCodes.INVALID_INPUT;

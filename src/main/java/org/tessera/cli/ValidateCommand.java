@@ -1,6 +1,5 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.Pipeline;
 import org.tessera.pipeline.StreamingConversion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,7 @@ public final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         var project = options.project();
-        StreamingConversion.Result result = new StreamingConversion(new Pipeline(project), project).run(null, null);
+        StreamingConversion.Result result = new StreamingConversion(project).run(null, null);
         if (!result.valid()) {
             ProblemReport.print(err, result);
             return ExitCodes.INVALID_INPUT;

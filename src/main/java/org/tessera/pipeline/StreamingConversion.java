@@ -1,7 +1,5 @@
 package org.tessera.pipeline;
 
-import org.tessera.support.OrderedWork;
-import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -23,10 +21,13 @@ import org.tessera.read.AnnotationReader.FileAnnotations;
 import org.tessera.read.Problem;
 import org.tessera.read.Problems;
 import org.tessera.shacl.ShapeCheck;
+import org.tessera.support.OrderedWork;
+import org.tessera.support.TermText;
 import org.tessera.validate.Evidence;
 import org.tessera.validate.ReferenceChecker;
 import org.tessera.validate.Validator;
 import org.tessera.vocabulary.Namespaces;
+import org.tessera.vocabulary.OntologyTerms;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,29 +53,29 @@ import java.util.function.Consumer;
  * file and output order, so that neither the ids that win nor the bytes written
  * depend on the threads.
  * <pre>{@code
- * Result r = new StreamingConversion(pipeline, project).run(null, Path.of("rdf"));  // null: validate only
+ * Result r = new StreamingConversion(new Project(Path.of("."))).run(null, Path.of("rdf"));  // rdf null: validate only
  * }</pre>
  */
 public final class StreamingConversion {
     /** Quads the shared graph's sort keeps in memory before it spills to disk: about 50 MB. */
     private static final int SORT_BUFFER = 200_000;
 
-    private final Pipeline pipeline;
+    private final OntologyTerms terms;
     private final Project project;
     private final int sortBuffer;
     private final int threads;
 
     /** Builds the sources' graphs on one thread per core ({@value #THREADS_PROPERTY} sets another number). */
-    public StreamingConversion(Pipeline pipeline, Project project) {
-        this(pipeline, project, SORT_BUFFER, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
+    public StreamingConversion(Project project) {
+        this(project, SORT_BUFFER, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
     }
 
     /**
      * With a sort buffer of {@code sortBuffer} quads and {@code threads} threads for the
      * sources; tests make the buffer tiny to make the sort spill, and vary the threads.
      */
-    StreamingConversion(Pipeline pipeline, Project project, int sortBuffer, int threads) {
-        this.pipeline = pipeline;
+    StreamingConversion(Project project, int sortBuffer, int threads) {
+        this.terms = OntologyTerms.load(project.ontology());
         this.project = project;
         this.sortBuffer = sortBuffer;
         this.threads = threads;
@@ -154,7 +155,7 @@ public final class StreamingConversion {
         Problems problems = new Problems();
         ReferenceChecker references = new ReferenceChecker(problems);
         // A reader per thread: the parser counts values as it goes.
-        ThreadLocal<AnnotationReader> readers = ThreadLocal.withInitial(() -> new AnnotationReader(pipeline.terms()));
+        ThreadLocal<AnnotationReader> readers = ThreadLocal.withInitial(() -> new AnnotationReader(terms));
         FirstPass first = new FirstPass(problems, references);
         // Files are parsed on worker threads and indexed here, in file order: the same ids win as on one thread.
         OrderedWork.run(AnnotationReader.annotationFiles(project.annotations()), threads,
@@ -241,8 +242,8 @@ public final class StreamingConversion {
         void run(DatasetWriter.GraphFiles files) throws IOException {
             this.out = files;
             if (building()) {
-                builder = new GraphBuilder(iris, pipeline.terms());
-                referencedTypes = new ReferencedTypes(iris, pipeline.terms(), builder, references);
+                builder = new GraphBuilder(iris, terms);
+                referencedTypes = new ReferencedTypes(iris, terms, builder, references);
                 shapes = ShapeCheck.fromFile(project.shapes());
                 stats = new VoidStats(iris.base());
                 ontology = DatasetGraphFactory.create();

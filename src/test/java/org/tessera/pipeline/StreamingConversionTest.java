@@ -29,14 +29,14 @@ class StreamingConversionTest {
     @ValueSource(ints = {1, 4})
     void aSortThatSpillsEveryFewQuadsWritesTheSameBytesAsTheInMemoryBuild(int threads) throws IOException {
         Project project = new Project(TestProjects.REPO);
-        Pipeline pipeline = new Pipeline(project);
-        Pipeline.Outcome outcome = pipeline.run(null);
+        InMemoryConversion inMemoryConversion = new InMemoryConversion(project);
+        InMemoryConversion.Outcome outcome = inMemoryConversion.run(null);
         assertTrue(outcome.valid());
         Path inMemory = dir.resolve("in-memory");
-        pipeline.write(outcome.dataset(), outcome.base(), inMemory);
+        inMemoryConversion.write(outcome.dataset(), outcome.base(), inMemory);
 
         Path streamed = dir.resolve("streamed");
-        var result = new StreamingConversion(pipeline, project, 50, threads).run(null, streamed);
+        var result = new StreamingConversion(project, 50, threads).run(null, streamed);
 
         assertTrue(result.valid(), () -> result.problems() + " " + result.shapeViolations());
         assertEquals(outcome.dataset().stream().count(), result.quads());
@@ -58,7 +58,7 @@ class StreamingConversionTest {
                     sh:targetClass tes:Event ;
                     sh:property [ sh:path tes:participant ; sh:class tes:Place ] .
                 """);
-        var result = new StreamingConversion(new Pipeline(new Project(project)), new Project(project)).run(null, project.resolve("rdf"));
+        var result = new StreamingConversion(new Project(project)).run(null, project.resolve("rdf"));
 
         assertTrue(result.problems().isEmpty(), result.problems().toString());
         assertFalse(result.shapeViolations().isEmpty());
@@ -73,7 +73,7 @@ class StreamingConversionTest {
                     sh:targetClass tes:Actor ;
                     sh:property [ sh:path skos:altLabel ; sh:minCount 1 ] .
                 """);
-        var result = new StreamingConversion(new Pipeline(new Project(project)), new Project(project)).run(null, null);
+        var result = new StreamingConversion(new Project(project)).run(null, null);
 
         List<String> rebels = result.shapeViolations().stream().filter(v -> v.contains("/actor/rebels")).toList();
         assertEquals(1, rebels.size(), result.shapeViolations().toString());
@@ -94,9 +94,9 @@ class StreamingConversionTest {
             Files.writeString(source, Files.readString(source).replaceFirst("actor: isis\\b", "actor: nobody-known"));
         }
 
-        var one = new StreamingConversion(new Pipeline(new Project(project)), new Project(project), 200_000, 1)
+        var one = new StreamingConversion(new Project(project), 200_000, 1)
                 .run(null, project.resolve("rdf"));
-        var four = new StreamingConversion(new Pipeline(new Project(project)), new Project(project), 200_000, 4)
+        var four = new StreamingConversion(new Project(project), 200_000, 4)
                 .run(null, project.resolve("rdf"));
 
         List<String> files = one.problems().stream().filter(p -> p.message().contains("nobody-known"))

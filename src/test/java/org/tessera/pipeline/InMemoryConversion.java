@@ -21,19 +21,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole pipeline of a project: read the annotations, validate them against
- * each other and the corpus, build the graph, check it with SHACL, write it.
- * <pre>{@code
- * Pipeline pipeline = new Pipeline(new Project(Path.of(".")));
- * CheckedAnnotations checked = pipeline.check();
- * if (checked.valid()) pipeline.convert(checked, null, Path.of("rdf"));
- * }</pre>
+ * The convert as it was before it streamed: the whole corpus read, validated,
+ * built, checked with SHACL and sorted in memory, then written. It shares the
+ * components of {@link StreamingConversion} but none of its ordering, indexing,
+ * threads or external sort, so the tests hold the streaming convert to its
+ * bytes, and the fuzz test uses it to build what it mutates.
  */
-public final class Pipeline {
+public final class InMemoryConversion {
     private final Project project;
     private final OntologyTerms terms;
 
-    public Pipeline(Project project) {
+    public InMemoryConversion(Project project) {
         this.project = Objects.requireNonNull(project, "project");
         this.terms = OntologyTerms.load(project.ontology());
     }
