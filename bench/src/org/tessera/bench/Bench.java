@@ -96,7 +96,7 @@ public final class Bench {
         return nanos / 1e9;
     }
 
-    /** The sum of the heap pools' peaks since the last reset: an upper bound of the heap the run needed. */
+    /** The sum of the heap pools' peaks: an upper bound of the heap the run needed ({@link HeapPeak} has the peak itself). */
     static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -119,6 +119,7 @@ public final class Bench {
 
     /** As ./tessera convert: the streaming conversion, validation and SHACL included. */
     static void convert(Path project, Path out, String p) throws IOException {
+        HeapPeak heapPeak = HeapPeak.start();
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
         Project tessera = new Project(project.toAbsolutePath());
@@ -130,10 +131,12 @@ public final class Bench {
         long t1 = System.nanoTime();
         double c1 = cpuSeconds();
         long peak = peakHeapBytes();
+        long usedPeak = heapPeak.bytes();
         print(p + "quads", result.quads());
         print(p + "convert_s", seconds(t1 - t0));
         print(p + "convert_cpu_s", c1 - c0);
         print(p + "convert_triples_per_s", result.quads() / seconds(t1 - t0));
+        print(p + "convert_heap_used_peak_mb", usedPeak / 1048576.0);
         print(p + "convert_heap_peak_mb", peak / 1048576.0);
         print(p + "convert_live_heap_mb", liveHeapBytes() / 1048576.0);
         print(p + "convert_max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
