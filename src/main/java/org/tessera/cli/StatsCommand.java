@@ -1,7 +1,7 @@
 package org.tessera.cli;
 
-import org.tessera.pipeline.StreamingConversion;
 import org.tessera.pipeline.CorpusStats;
+import org.tessera.pipeline.StreamingConversion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -86,7 +86,8 @@ public final class StreamingConversion {
 
     /**
      * What a run found and wrote; the shape violations are only looked for once the
-     * annotations are valid. {@code sourceStats} has one row per source, in output order.
+     * annotations are valid, and {@code quads} and {@code graphs} count what was written
+     * (none when validating). {@code sourceStats} has one row per source, in output order.
      */
     public record Result(List<Problem> problems, List<String> shapeViolations, long quads, int graphs,
                          int sources, int actors, int places, int events, List<CorpusStats.Row> sourceStats) {
@@ -130,7 +131,7 @@ public final class StreamingConversion {
 
     /**
      * One source's graph, built, checked, sorted, digested and formatted as N-Quads
-     * by a worker; null quads when it was not built, null N-Quads and digest when not written.
+     * by a worker; null quads, N-Quads and digest when it was not built or is not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
                                List<String> violations) {}
@@ -248,7 +249,7 @@ public final class StreamingConversion {
                 stats = new VoidStats(iris.base());
                 ontology = DatasetGraphFactory.create();
                 builder.ontology(ontology);
-                emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
+                if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
                 sharedGraph();
             }
             List<SourceFile> ordered = new ArrayList<>(sourceFiles);
@@ -257,7 +258,7 @@ public final class StreamingConversion {
             }
             // Built on worker threads, written here in order: the output does not depend on the threads.
             OrderedWork.run(ordered, threads, this::buildSource, this::emitSource);
-            if (building() && violations.isEmpty()) {
+            if (out != null && building() && violations.isEmpty()) {
                 DatasetGraph description = DatasetGraphFactory.create();
                 new VoidWriter(iris).describe(description, stats, info);
                 emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
@@ -266,6 +267,11 @@ public final class StreamingConversion {
         }
 
         private void sharedGraph() throws IOException {
+            if (out == null) {
+                // Validating: the shapes' findings are all it needs; sorting and counting serve the files.
+                OrderedWork.run(entityFiles, threads, this::buildSharedPart, part -> violations.addAll(part.violations()));
+                return;
+            }
             try (QuadSorter sorter = new QuadSorter(java.nio.file.Files.createDirectories(project.state()), sortBuffer)) {
                 OrderedWork.run(entityFiles, threads, this::buildSharedPart, part -> {
                     violations.addAll(part.violations());
@@ -302,9 +308,9 @@ public final class StreamingConversion {
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
             List<String> found = check(graph, graphName);
+            // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
+            if (out == null) return new BuiltSource(row, graphName, null, null, null, found);
             List<Quad> sorted = SortedQuads.of(graph);
-            if (out == null) return new BuiltSource(row, graphName, sorted, null, null, found);
-            // Only the VoID description written with the files gives the digest: validating skips it.
             QuadDigest digest = new QuadDigest();
             sorted.forEach(digest::add);
             return new BuiltSource(row, graphName, sorted, DatasetWriter.nquads(sorted), digest, found);
@@ -318,10 +324,8 @@ public final class StreamingConversion {
             if (built.quads() == null || !building() || !violations.isEmpty()) return;
             stats.graph(built.graph(), false);
             built.quads().forEach(stats::count);
-            if (out != null) {
-                stats.add(built.digest());
-                out.graph(built.graph(), built.quads(), built.nquads());
-            }
+            stats.add(built.digest());
+            out.graph(built.graph(), built.quads(), built.nquads());
             graphs++;
             quads += built.quads().size();
         }
@@ -338,11 +342,11 @@ public final class StreamingConversion {
             if (!violations.isEmpty()) return;
             boolean counted = !graph.equals(iris.voidGraph());
             if (counted) stats.graph(graph, shared);
-            if (out != null) out.beginGraph(graph);
+            out.beginGraph(graph);
             graphs++;
             sortedQuads.accept(q -> {
                 if (counted) stats.accept(q);
-                if (out != null) out.quad(q);
+                out.quad(q);
                 quads++;
             });
         }
