@@ -15,8 +15,14 @@ public final class Problems {
         found.add(new Problem(site, message));
     }
 
-    public synchronized void addAll(Problems other) {
-        found.addAll(other.found);
+    public void addAll(Problems other) {
+        List<Problem> theirs;
+        synchronized (other) {
+            theirs = List.copyOf(other.found);
+        }
+        synchronized (this) {
+            found.addAll(theirs);
+        }
     }
 
     public synchronized boolean isEmpty() {

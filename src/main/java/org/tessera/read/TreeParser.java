@@ -83,6 +83,15 @@ public final class TreeParser {
      * result is empty when the file could not be parsed.
      */
     public Optional<Node> parse(String fileName, byte[] bytes, Problems problems) {
+        // This file's problems apart: other threads add theirs to the shared list while
+        // this one parses, and only this file's say whether its tree is usable.
+        Problems inFile = new Problems();
+        Optional<Node> tree = parseInto(fileName, bytes, inFile);
+        problems.addAll(inFile);
+        return tree;
+    }
+
+    private Optional<Node> parseInto(String fileName, byte[] bytes, Problems problems) {
         Site fileSite = new Site(fileName, 1, 1, "");
         if (bytes.length > MAX_FILE_BYTES) {
             problems.add(fileSite, tooLarge(bytes.length));
@@ -101,10 +110,9 @@ public final class TreeParser {
                 problems.add(fileSite, "the file is empty");
                 return Optional.empty();
             }
-            int before = problems.size();
             values = 0;
             Node root = readValue(parser, fileName, "", 1, problems);
-            if (problems.size() > before) return Optional.empty();
+            if (!problems.isEmpty()) return Optional.empty();
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 problems.add(fileSite.at("", at.getLineNr(), at.getColumnNr()), "more than one document in the file");
