@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * What a generation holds: the fingerprint of the N-Quads it was loaded from
- * (so that an unchanged graph is not loaded again), and its size.
+ * What a generation holds: the fingerprint of the N-Quads it was loaded from and
+ * of its text index's fields (so that an unchanged graph is not loaded again), and
+ * its size.
  */
 public record Manifest(String fingerprint, long quads, long graphs, long textEntities, String loadedAt) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -119,10 +119,11 @@ public final class StoreLoader {
 
     static final String SPACE_FACTOR_PROPERTY = "tessera.load.spaceFactor";
 
-    /** SHA-256 over the files' bytes, in order. */
+    /** SHA-256 over the files' bytes, in order, and the text index's fields, which a load builds. */
     static String fingerprint(List<Path> files) throws IOException {
         Sha256 digest = new Sha256();
         for (Path file : files) digest.add(file);
+        digest.add(TextIndexing.layout());
         return digest.hex();
     }
 }

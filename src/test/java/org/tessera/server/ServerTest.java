@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +34,7 @@ class ServerTest {
             PREFIX tes: <https://w3id.org/tessera/ontology#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX text: <http://jena.apache.org/text#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
             PREFIX geo: <http://www.opengis.net/ont/geosparql#>
             PREFIX spatial: <http://jena.apache.org/spatial#>
             PREFIX spatialF: <http://jena.apache.org/function/spatial#>
@@ -153,18 +156,30 @@ class ServerTest {
     }
 
     @Test
-    void fullTextSearchFindsAliasesAndQuotes() {
+    void fullTextSearchFindsAliasesByDefaultAndQuotesInTheirOwnField() {
         List<String> daesh = column("SELECT ?s WHERE { ?s text:query \"Daesh\" } ORDER BY ?s", "s");
         assertTrue(daesh.contains(IS + "actor/isis"), daesh.toString());
 
-        ResultSet suicide = select("SELECT ?s ?text WHERE { (?s ?score ?text) text:query \"suicide\" . ?s a ?type }");
-        int quotes = 0;
+        ResultSet suicide = select("SELECT ?s ?text WHERE { (?s ?score ?text) text:query (oa:exact \"suicide\") }");
+        Set<String> quotes = new TreeSet<>();
         while (suicide.hasNext()) {
             var row = suicide.next();
             assertTrue(row.getLiteral("text").getString().toLowerCase().contains("suicide"), row.toString());
-            if (row.getResource("s").getURI().contains("/quote/")) quotes++;
+            assertTrue(row.getResource("s").getURI().contains("/quote/"), "only quotes in the quotes' field: " + row);
+            quotes.add(row.getResource("s").getURI());
         }
-        assertTrue(quotes >= 3, "quotes about suicide attacks: " + quotes);
+        assertTrue(quotes.size() >= 3, "quotes about suicide attacks: " + quotes);
+
+        // The default field has the names (events, figures, the SKOS concept of suicide bombings), and no quote.
+        Set<String> names = new TreeSet<>(column("SELECT ?s WHERE { ?s text:query \"suicide\" }", "s"));
+        assertTrue(names.contains("https://w3id.org/tessera/vocab/event-type/suicide-bombing"), names.toString());
+        assertTrue(names.stream().noneMatch(s -> s.contains("/quote/")), names.toString());
+
+        // Naming properties of both fields searches both.
+        Set<String> both = new TreeSet<>(column("SELECT ?s WHERE { ?s text:query (skos:prefLabel oa:exact \"suicide\") }", "s"));
+        Set<String> union = new TreeSet<>(names);
+        union.addAll(quotes);
+        assertEquals(union, both);
     }
 
     @Test

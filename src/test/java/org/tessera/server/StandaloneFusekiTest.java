@@ -3,7 +3,7 @@ package org.tessera.server;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -23,9 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +80,10 @@ class StandaloneFusekiTest {
 
             var daesh = Http.getQuery(sparql, "PREFIX text: <http://jena.apache.org/text#> SELECT ?s WHERE { ?s text:query \"Daesh\" }", "text/csv");
             assertTrue(daesh.body().contains(IS + "actor/isis"), daesh.body());
+            var quotes = Http.getQuery(sparql, "PREFIX text: <http://jena.apache.org/text#> PREFIX oa: <http://www.w3.org/ns/oa#> "
+                    + "SELECT ?s WHERE { ?s text:query (oa:exact \"suicide\") }", "text/csv");
+            assertTrue(quotes.body().lines().skip(1).count() >= 3 && quotes.body().lines().skip(1).allMatch(s -> s.contains("/quote/")),
+                    "the quotes' own field: " + quotes.body());
 
             var near = Http.getQuery(sparql, """
                     PREFIX geo: <http://www.opengis.net/ont/geosparql#>
@@ -101,10 +105,14 @@ class StandaloneFusekiTest {
     void theConfigFileIndexesTheSamePropertiesAsTheEmbeddedServer() {
         Model config = ModelFactory.createDefaultModel();
         RDFDataMgr.read(config, TestProjects.REPO.resolve("fuseki/config.ttl").toString());
-        Set<Node> mapped = new HashSet<>();
-        config.listObjectsOfProperty(config.createProperty("http://jena.apache.org/text#predicate"))
-                .forEachRemaining((RDFNode n) -> mapped.add(n.asNode()));
-        assertEquals(Set.copyOf(TextIndexing.PROPERTIES), mapped);
+        Map<Node, String> mapped = new HashMap<>();
+        Property predicate = config.createProperty("http://jena.apache.org/text#predicate");
+        Property field = config.createProperty("http://jena.apache.org/text#field");
+        config.listSubjectsWithProperty(predicate).forEachRemaining(entry ->
+                mapped.put(entry.getProperty(predicate).getObject().asNode(), entry.getProperty(field).getString()));
+        assertEquals(TextIndexing.FIELDS, mapped);
+        assertEquals(TextIndexing.NAMES_FIELD, config.listObjectsOfProperty(
+                config.createProperty("http://jena.apache.org/text#defaultField")).next().asLiteral().getString());
         Resource tdb = config.listSubjectsWithProperty(config.createProperty("http://jena.apache.org/2016/tdb#location")).next();
         assertEquals("true", tdb.getProperty(config.createProperty("http://jena.apache.org/2016/tdb#unionDefaultGraph")).getString());
     }

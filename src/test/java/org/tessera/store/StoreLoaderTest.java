@@ -60,6 +60,24 @@ class StoreLoaderTest {
         assertTrue(loader.loadIfChanged(List.of(nquads("a.nq", 4))).loaded(), "a changed file loads");
     }
 
+    /** A store indexed before the quotes had a field of their own has a fingerprint of the N-Quads alone. */
+    @Test
+    void aStoreIndexedWithOtherTextFieldsIsLoadedAgain() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Path input = nquads("a.nq", 2);
+        var first = loader.loadIfChanged(List.of(input));
+        Manifest m = first.manifest();
+        String filesOnly = new org.tessera.support.Sha256().add(input).hex();
+        assertFalse(filesOnly.equals(m.fingerprint()), "the fingerprint covers the index's fields too");
+        new Manifest(filesOnly, m.quads(), m.graphs(), m.textEntities(), m.loadedAt()).write(first.generation().manifest());
+
+        var again = loader.loadIfChanged(List.of(input));
+        assertTrue(again.loaded(), "indexed again with today's fields");
+        assertEquals(m.fingerprint(), again.manifest().fingerprint());
+        assertFalse(loader.loadIfChanged(List.of(input)).loaded(), "and then left alone");
+    }
+
     @Test
     void aFailedLoadLeavesTheCurrentGenerationServedAndComplete() throws IOException {
         Store store = new Store(dir.resolve("db"));
