@@ -2,6 +2,7 @@ package org.tessera.vocabulary;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -10,6 +11,12 @@ import static org.tessera.vocabulary.Namespaces.*;
 
 /** The RDF terms the converter writes, as graph nodes (the converter works at the Node level, for speed). */
 public final class Terms {
+    static {
+        // Before RDF.Nodes below: a Jena first started from inside RDF's class initialiser
+        // builds its query optimiser's tables with a null rdf:type ("broken item").
+        JenaSystem.init();
+    }
+
     private Terms() {}
 
     private static Node iri(String ns, String local) {
