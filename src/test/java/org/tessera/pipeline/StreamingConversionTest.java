@@ -91,7 +91,9 @@ class StreamingConversionTest {
             sources = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (Path source : sources) {
-            Files.writeString(source, Files.readString(source).replaceFirst("actor: isis\\b", "actor: nobody-known"));
+            // A problem of form too, found by the first pass while other files are being parsed.
+            Files.writeString(source, Files.readString(source).replaceFirst("actor: isis\\b", "actor: nobody-known")
+                    + "\nnot_a_field: 1\n");
         }
 
         var one = new StreamingConversion(new Project(project), 200_000, 1)
@@ -102,6 +104,7 @@ class StreamingConversionTest {
         List<String> files = one.problems().stream().filter(p -> p.message().contains("nobody-known"))
                 .map(p -> p.site().file()).distinct().toList();
         assertEquals(sources.size(), files.size(), one.problems().toString());
+        assertEquals(2 * sources.size(), one.problems().size(), "only the problems made here: " + one.problems());
         assertEquals(one.problems(), four.problems());
         assertFalse(Files.exists(project.resolve("rdf")), "nothing written");
     }
