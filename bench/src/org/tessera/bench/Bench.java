@@ -256,8 +256,8 @@ public final class Bench {
                     long t0 = System.nanoTime();
                     try {
                         rows = Txn.calculateRead(ds, () -> {
-                            try (QueryExec exec = QueryExec.dataset(ds).query(query).timeout(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                                QueryDeadline.watch(exec, QUERY_DEADLINE);
+                            try (QueryExec exec = QueryExec.dataset(ds).query(query).timeout(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).build();
+                                 QueryDeadline.Watch deadline = QueryDeadline.watch(exec, QUERY_DEADLINE).orElseThrow()) {
                                 return count(exec, query);
                             }
                         });

@@ -4,6 +4,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,25 +24,40 @@ public final class QueryDeadline {
 
     private QueryDeadline() {}
 
+    /** A deadline being watched. Closing it once the query has ended drops the timer's task. */
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /**
      * Raises {@code exec}'s cancel signal once {@code deadline} has passed. A
-     * signal raised after the query ended does nothing, so nothing needs undoing.
+     * signal raised after the query ended does nothing; closing the watch when the
+     * query ends keeps the timer from holding a task per query until its deadline.
      *
-     * @return false if {@code exec} has no cancel signal (not a local execution)
+     * @return empty if {@code exec} has no cancel signal (not a local execution)
      */
-    public static boolean watch(QueryExec exec, Duration deadline) {
+    public static Optional<Watch> watch(QueryExec exec, Duration deadline) {
         AtomicBoolean cancel = Context.getCancelSignal(exec.getContext());
-        if (cancel == null) return false;
+        if (cancel == null) return Optional.empty();
         // The task holds the signal only, not the execution and its iterators.
-        TIMER.schedule(() -> cancel.set(true), deadline.toMillis(), TimeUnit.MILLISECONDS);
-        return true;
+        ScheduledFuture<?> task = TIMER.schedule(() -> cancel.set(true), deadline.toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(() -> task.cancel(false));
+    }
+
+    /** How many deadlines are being watched now: for monitoring and the tests. */
+    public static int watched() {
+        return TIMER.getQueue().size();
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        return new ScheduledThreadPoolExecutor(1, task -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "tessera-query-deadline");
             thread.setDaemon(true);
             return thread;
         });
+        // A cancelled task leaves the queue at once, not at its deadline.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

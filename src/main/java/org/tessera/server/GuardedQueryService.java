@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@link QueryDeadline} of ours holds each query to it as well.
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
+    /** The deadline of the query this request thread runs: Fuseki makes and runs it on one thread. */
+    private static final ThreadLocal<QueryDeadline.Watch> WATCH = new ThreadLocal<>();
     private final QueryLimits limits;
 
     GuardedQueryService(QueryLimits limits) {
@@ -57,8 +59,20 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
             if (!limited.hasLimit() || limited.getLimit() > limits.maxRows()) limited.setLimit(limits.maxRows());
         }
         QueryExec exec = super.createQueryExec(action, limited, dataset);
-        QueryDeadline.watch(exec, deadline(action));
+        QueryDeadline.watch(exec, deadline(action)).ifPresent(WATCH::set);
         return exec;
+    }
+
+    /** Runs the query, and then drops its deadline's task: the results have been sent by then. */
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        try {
+            super.execute(queryString, action);
+        } finally {
+            QueryDeadline.Watch watch = WATCH.get();
+            WATCH.remove();
+            if (watch != null) watch.close();
+        }
     }
 
     /** The server's deadline, or the client's {@code timeout} parameter if that is shorter, as Fuseki chooses. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
+import org.tessera.query.QueryDeadline;
 import org.tessera.query.QueryLibrary;
 
 import java.net.URI;
@@ -80,6 +81,18 @@ class ServerLimitsTest {
                 "&timeout=1");
         assertNotEquals(200, stopped.response().statusCode());
         assertTrue(stopped.millis() < DEADLINE.toMillis(), "the 1 s asked for; stopped after " + stopped.millis() + " ms");
+    }
+
+    @Test
+    void aQueryThatEndsDropsItsDeadlineTask() throws InterruptedException {
+        int before = QueryDeadline.watched();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, timed("SELECT ?s WHERE { ?s a ?type } LIMIT 1", "").response().statusCode());
+        }
+        // Well inside the 2 s deadline, where a task left behind would still wait.
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (QueryDeadline.watched() > before && System.nanoTime() < until) Thread.sleep(10);
+        assertTrue(QueryDeadline.watched() <= before, "deadline tasks left: " + QueryDeadline.watched() + ", before: " + before);
     }
 
     @Test
