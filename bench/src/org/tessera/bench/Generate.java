@@ -1,8 +1,9 @@
 package org.tessera.bench;
 
+import org.tessera.support.FileTrees;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ public final class Generate {
     }
 
     void write(Path ontology) throws IOException {
-        if (Files.exists(out)) deleteTree(out);
+        FileTrees.delete(out);
         Files.createDirectories(out.resolve("annotations/actors"));
         Files.createDirectories(out.resolve("annotations/places"));
         Files.createDirectories(out.resolve("annotations/sources"));
@@ -373,14 +374,6 @@ public final class Generate {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try { Files.delete(p); } catch (IOException e) { throw new UncheckedIOException(e); }
-            });
         }
     }
 

@@ -1,12 +1,11 @@
 package org.tessera.output;
 
+import org.tessera.support.FileTrees;
+
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Replaces a directory's content as a whole: files are written into a sibling
@@ -34,26 +33,9 @@ public final class AtomicDirectory {
                 if (Files.exists(old)) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                 throw e;
             }
-            deleteTree(old);
+            FileTrees.delete(old);
         } finally {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,18 +1,16 @@
 package org.tessera.store;
 
+import org.tessera.support.FileTrees;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +77,7 @@ public final class Store {
         for (Generation generation : generations()) {
             if (current.isPresent() && current.get().dir().equals(generation.dir())) continue;
             if (inUse(generation)) continue;
-            deleteTree(generation.dir());
+            FileTrees.delete(generation.dir());
             removed.add(generation.name());
         }
         return removed;
@@ -109,33 +107,5 @@ public final class Store {
             // Held in this process, or not lockable: either way, leave it be.
             return true;
         }
-    }
-
-    /**
-     * Deletes a folder and what it holds. Another pruner may be deleting the same
-     * generation at the same time (the server's after a switch, a load's, another
-     * process's): what is already gone is skipped, not an error.
-     */
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                if (failure instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
-                throw failure;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path folder, IOException failure) throws IOException {
-                if (failure != null && !(failure instanceof NoSuchFileException)) throw failure;
-                Files.deleteIfExists(folder);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

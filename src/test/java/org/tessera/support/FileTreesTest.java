@@ -1,4 +1,4 @@
-package org.tessera.store;
+package org.tessera.support;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class StoreTest {
+class FileTreesTest {
     @TempDir Path dir;
 
     /**
@@ -30,7 +30,7 @@ class StoreTest {
             for (int round = 0; round < 20; round++) {
                 Path tree = tree(dir.resolve("gen-" + round));
                 Callable<Void> delete = () -> {
-                    Store.deleteTree(tree);
+                    FileTrees.delete(tree);
                     return null;
                 };
                 List<Future<Void>> both = new ArrayList<>(List.of(pruners.submit(delete), pruners.submit(delete)));
@@ -44,10 +44,10 @@ class StoreTest {
 
     @Test
     void deletingATreeThatIsGoneIsNotAnError() throws IOException {
-        Store.deleteTree(dir.resolve("never-there"));
+        FileTrees.delete(dir.resolve("never-there"));
         Path tree = tree(dir.resolve("gen-0001"));
-        Store.deleteTree(tree);
-        Store.deleteTree(tree);
+        FileTrees.delete(tree);
+        FileTrees.delete(tree);
         assertFalse(Files.exists(tree));
     }
 
