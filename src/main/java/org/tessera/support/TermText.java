@@ -1,5 +1,6 @@
 package org.tessera.support;
 
+import org.apache.jena.atlas.io.AWriter;
 import org.apache.jena.atlas.io.AWriterBase;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFormatter;
@@ -12,10 +13,14 @@ import org.apache.jena.riot.out.NodeFormatterTTL;
  * writes through an IndentedWriter that checks for line starts on every character:
  * a quarter of a conversion's time, when it formats each term of a hundred million
  * quads (BENCHMARKS.md). StringWriterI, its other writer, is a synchronised StringBuffer.
+ * <p>
+ * Jena's formatters also write every IRI and string one character at a time, to
+ * escape the few characters that need it. Most terms have none: those are written
+ * whole, and the others as Jena writes them ({@link Plain}).
  */
 public final class TermText {
-    private static final NodeFormatter NT = new NodeFormatterNT();
-    private static final NodeFormatter TTL = new NodeFormatterTTL();
+    private static final NodeFormatter NT = new PlainFirstNT();
+    private static final NodeFormatter TTL = new PlainFirstTTL();
 
     private TermText() {}
 
@@ -33,6 +38,108 @@ public final class TermText {
         StringOut out = new StringOut();
         formatter.format(out, node);
         return out.text.toString();
+    }
+
+    /** Which text Jena's formatters would write unchanged, character for character. */
+    private static final class Plain {
+        private Plain() {}
+
+        /** Nothing for {@code QuotedURI} to escape: no control character, space, DEL or {@code <>"{}|^`\}. */
+        static boolean iri(String iri) {
+            for (int i = 0; i < iri.length(); i++) {
+                char c = iri.charAt(i);
+                if (c <= ' ' || c == '\u007F') return false;
+                switch (c) {
+                    case '<', '>', '"', '{', '}', '|', '^', '`', '\\' -> { return false; }
+                    default -> { }
+                }
+            }
+            return true;
+        }
+
+        /** Nothing for {@code EscapeStr.stringEsc} to escape on one line in UTF-8. */
+        static boolean string(String lex) {
+            for (int i = 0; i < lex.length(); i++) {
+                switch (lex.charAt(i)) {
+                    case '"', '\\', '\n', '\t', '\r', '\f', '\uFFFD' -> { return false; }
+                    default -> { }
+                }
+            }
+            return true;
+        }
+
+        /** Writes a plain IRI whole; false, and nothing written, for any other. */
+        static boolean tryIri(AWriter w, String iri) {
+            if (!iri(iri)) return false;
+            w.print('<');
+            w.print(iri);
+            w.print('>');
+            return true;
+        }
+
+        /** Writes a plain string whole, with its language tag if any; false, and nothing written, for any other. */
+        static boolean tryString(AWriter w, String lex, String langTag) {
+            if (!string(lex)) return false;
+            w.print('"');
+            w.print(lex);
+            w.print('"');
+            if (langTag != null) {
+                w.print('@');
+                w.print(langTag);
+            }
+            return true;
+        }
+
+        /** Writes a literal whose text and datatype are both plain; false, and nothing written, for any other. */
+        static boolean tryTyped(AWriter w, String lex, String datatypeIri) {
+            if (!string(lex) || !iri(datatypeIri)) return false;
+            tryString(w, lex, null);
+            w.print("^^");
+            tryIri(w, datatypeIri);
+            return true;
+        }
+    }
+
+    /** N-Triples terms: plain IRIs and strings written whole, the rest by Jena. */
+    private static final class PlainFirstNT extends NodeFormatterNT {
+        @Override public void formatURI(AWriter w, String iri) {
+            if (!Plain.tryIri(w, iri)) super.formatURI(w, iri);
+        }
+
+        @Override public void formatLitString(AWriter w, String lex) {
+            if (!Plain.tryString(w, lex, null)) super.formatLitString(w, lex);
+        }
+
+        @Override public void formatLitLang(AWriter w, String lex, String langTag) {
+            if (!Plain.tryString(w, lex, langTag)) super.formatLitLang(w, lex, langTag);
+        }
+
+        @Override public void formatLitDT(AWriter w, String lex, String datatypeIri) {
+            if (!Plain.tryTyped(w, lex, datatypeIri)) super.formatLitDT(w, lex, datatypeIri);
+        }
+    }
+
+    /**
+     * Turtle terms without prefixes or base, as {@code NodeFmtLib.strTTL}: Jena's
+     * abbreviations of numbers and booleans stay, plain IRIs and strings are written whole.
+     * With no prefix map and no base, Jena writes an IRI as N-Triples does.
+     */
+    private static final class PlainFirstTTL extends NodeFormatterTTL {
+        @Override public void formatURI(AWriter w, String iri) {
+            if (!Plain.tryIri(w, iri)) super.formatURI(w, iri);
+        }
+
+        @Override public void formatLitString(AWriter w, String lex) {
+            if (!Plain.tryString(w, lex, null)) super.formatLitString(w, lex);
+        }
+
+        @Override public void formatLitLang(AWriter w, String lex, String langTag) {
+            if (!Plain.tryString(w, lex, langTag)) super.formatLitLang(w, lex, langTag);
+        }
+
+        @Override protected void writeLiteralOneLine(AWriter w, String lex, String datatypeIri) {
+            if (!Plain.tryTyped(w, lex, datatypeIri)) super.writeLiteralOneLine(w, lex, datatypeIri);
+        }
     }
 
     /** An AWriter into an unsynchronised StringBuilder: formatters write IRIs a character at a time. */
