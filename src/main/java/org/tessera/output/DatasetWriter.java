@@ -77,7 +77,7 @@ public final class DatasetWriter {
             this.dir = dir;
             this.graphBase = graphBase;
             this.trigOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve("tessera.trig")), 1 << 16);
-            this.trig = StreamRDFWriter.getWriterStream(trigOut, RDFFormat.TRIG_BLOCKS);
+            this.trig = TrigStream.open(trigOut);
             trig.start();
             prefixes.forEach(trig::prefix);
             Files.createDirectories(dir.resolve("graphs"));

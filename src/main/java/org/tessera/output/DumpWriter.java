@@ -44,7 +44,7 @@ public final class DumpWriter {
 
     /** Writes quads with Jena's streaming writer for the format, prefixes first. */
     public void stream(List<Quad> quads, OutputStream out, RDFFormat format) {
-        StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
+        StreamRDF stream = format == RDFFormat.TRIG_BLOCKS ? TrigStream.open(out) : StreamRDFWriter.getWriterStream(out, format);
         stream.start();
         if (format != RDFFormat.NQUADS) prefixes.forEach(stream::prefix);
         quads.forEach(stream::quad);
