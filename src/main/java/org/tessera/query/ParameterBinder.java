@@ -12,9 +12,13 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.riot.system.PrefixMapFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,11 @@ import java.util.Optional;
  * {@code VALUES ?name { ... }} clause, and the binder replaces that clause's row
  * in the parsed query with a single RDF term. A value can never change the
  * shape of the query, whatever characters it holds.
+ * <p>
+ * A sub-query may repeat the clause, with the same default, when it must be
+ * narrowed by the parameter itself: a grouped sub-query runs before any join, so
+ * the top-level clause does not reach it (queries/README.md). The value replaces
+ * every such clause.
  */
 public final class ParameterBinder {
     private ParameterBinder() {}
@@ -43,19 +52,53 @@ public final class ParameterBinder {
             Var var = Var.alloc(name);
             Node current = data.getRows().isEmpty() ? null : data.getRows().get(0).get(var);
             Binding row = BindingFactory.binding(var, term(entry.getValue(), current, query));
-            data.getRows().clear();
-            data.getRows().add(row);
+            for (ElementData clause : everyClause(query, name, data)) {
+                clause.getRows().clear();
+                clause.getRows().add(row);
+            }
         }
         return query;
     }
 
-    /** Every declared parameter has its VALUES clause; the problems, one line each. */
+    /**
+     * Every declared parameter has its top-level VALUES clause, and the clauses that
+     * sub-queries repeat hold the same default; the problems, one line each.
+     */
     public static List<String> check(CuratedQuery curated) {
         Query query = QueryFactory.create(curated.text(), Syntax.syntaxSPARQL_11);
-        return curated.parameters().stream()
-                .filter(p -> valuesClause(query, p.name()).isEmpty())
-                .map(p -> curated.name() + ".rq: parameter '" + p.name() + "' has no top-level VALUES ?" + p.name() + " clause")
-                .toList();
+        List<String> problems = new ArrayList<>();
+        for (CuratedQuery.Parameter parameter : curated.parameters()) {
+            String name = parameter.name();
+            Optional<ElementData> top = valuesClause(query, name);
+            if (top.isEmpty()) {
+                problems.add(curated.name() + ".rq: parameter '" + name + "' has no top-level VALUES ?" + name + " clause");
+            } else if (everyClause(query, name, top.get()).stream().anyMatch(c -> !c.getRows().equals(top.get().getRows()))) {
+                problems.add(curated.name() + ".rq: parameter '" + name + "' has a VALUES ?" + name
+                        + " clause in a sub-query whose default is not the top-level one");
+            }
+        }
+        return problems;
+    }
+
+    /** The top-level clause, then every {@code VALUES ?name} clause of the sub-queries, at any depth. */
+    private static List<ElementData> everyClause(Query query, String name, ElementData top) {
+        List<ElementData> clauses = new ArrayList<>(List.of(top));
+        collectSubQueryClauses(query.getQueryPattern(), List.of(Var.alloc(name)), clauses);
+        return clauses;
+    }
+
+    private static void collectSubQueryClauses(Element pattern, List<Var> vars, List<ElementData> clauses) {
+        ElementWalker.walk(pattern, new ElementVisitorBase() {
+            @Override public void visit(ElementSubQuery subQuery) {
+                Element inner = subQuery.getQuery().getQueryPattern();
+                ElementWalker.walk(inner, new ElementVisitorBase() {
+                    @Override public void visit(ElementData data) {
+                        if (data.getVars().equals(vars)) clauses.add(data);
+                    }
+                });
+                collectSubQueryClauses(inner, vars, clauses);
+            }
+        });
     }
 
     private static Optional<ElementData> valuesClause(Query query, String name) {
