@@ -1,22 +1,30 @@
 package org.tessera.output;
 
 import org.apache.jena.atlas.io.BufferingWriter;
+import org.apache.jena.atlas.io.IndentedWriter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RIOT;
-import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
+import org.apache.jena.sparql.util.Context;
+import org.tessera.support.PlainFirstTurtle;
 
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Jena's streaming TriG writer, the one {@code RDFFormat.TRIG_BLOCKS} names, over a
- * character buffer without a lock. Opened through {@code StreamRDFWriter}, its
- * IndentedWriter hands every character to a {@code java.io.BufferedWriter}, which
- * takes a lock per character. Jena's {@link BufferingWriter} takes none: the same
- * bytes, written in 1.6-1.8 s instead of 2.3-2.7 s for 1.1M quads (BENCHMARKS.md,
- * round six).
+ * Jena's streaming TriG writer, the one {@code RDFFormat.TRIG_BLOCKS} names, writing
+ * the same bytes with less work per character (BENCHMARKS.md, rounds six and seven):
+ * <ul>
+ * <li>over Jena's {@link BufferingWriter}, which takes no lock, where
+ * {@code StreamRDFWriter} puts a {@code java.io.BufferedWriter}, which takes one per
+ * character;</li>
+ * <li>through a {@link MidLineWriter}, which writes the middle of a line without
+ * checking each character for a line start;</li>
+ * <li>with its terms formatted by {@link PlainFirstTurtle}, which writes plain IRIs and
+ * strings whole, where Jena's formatter writes them one character at a time.</li>
+ * </ul>
  */
 public final class TrigStream {
     private TrigStream() {}
@@ -24,6 +32,29 @@ public final class TrigStream {
     /** A TriG writer into {@code out}; {@code finish()} flushes it, and leaves {@code out} open. */
     public static StreamRDF open(OutputStream out) {
         BufferingWriter chars = new BufferingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        return new WriterStreamRDFBlocks(RiotLib.create(chars), RIOT.getContext().copy());
+        return new PlainFirstBlocks(new MidLineWriter(chars), RIOT.getContext().copy());
+    }
+
+    /** Jena's TRIG_BLOCKS writer with {@link PlainFirstTurtle} for its terms, over the writer's own prefixes. */
+    private static final class PlainFirstBlocks extends WriterStreamRDFBlocks {
+        private final PlainFirstTurtle terms;
+
+        PlainFirstBlocks(IndentedWriter output, Context context) {
+            super(output, context);
+            terms = new PlainFirstTurtle(pMap, nodeToLabel);
+        }
+
+        @Override
+        protected void outputNode(Node n) {
+            // A BASE in the stream makes Jena's formatter write IRIs relative to it: that one, then.
+            if (baseURI == null) terms.format(out, n);
+            else super.outputNode(n);
+        }
+
+        @Override
+        protected void prefixSetup(String prefix, String iri) {
+            super.prefixSetup(prefix, iri);
+            terms.forgetAbbreviations();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -18,11 +19,12 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.tessera.TestProjects;
+import org.tessera.vocabulary.Namespaces;
 
 /** TrigStream writes the bytes that Jena's TRIG_BLOCKS stream writer writes, only faster. */
 class TrigStreamTest {
-    private static final Map<String, String> PREFIXES = Map.of(
-            "tes", "https://w3id.org/tessera/ontology#", "ex", "http://example.org/");
+    /** The prefixes a conversion of the corpus writes. */
+    private static final Map<String, String> PREFIXES = Namespaces.prefixes("https://w3id.org/tessera/is/");
 
     @Test
     void writesTheCorpusAsJenaWritesIt() {
@@ -47,6 +49,34 @@ class TrigStreamTest {
         int chars = new String(expected, StandardCharsets.UTF_8).length();
         assertTrue(chars > 4 * 65_536, "characters: " + chars);
         assertArrayEquals(expected, viaTrigStream(quads));
+    }
+
+    /** A prefix given another namespace, and a BASE, in the middle of the stream: Jena's writer follows both. */
+    @Test
+    void followsPrefixesAndBaseThatComeMidStreamAsJenaDoes() {
+        List<Quad> quads = SortedQuads.of(RDFDataMgr.loadDataset(TestProjects.REPO.resolve("rdf/tessera.trig").toString())
+                .asDatasetGraph());
+        List<Quad> first = quads.subList(0, 3000);
+        List<Quad> second = quads.subList(3000, 6000);
+        List<Quad> third = quads.subList(6000, 9000);
+        byte[] expected = midStream(StreamRDFWriter::getWriterStream, first, second, third);
+        assertTrue(new String(expected, StandardCharsets.UTF_8).contains("BASE"), "a BASE written");
+        assertArrayEquals(expected, midStream((out, format) -> TrigStream.open(out), first, second, third));
+    }
+
+    private static byte[] midStream(BiFunction<ByteArrayOutputStream, RDFFormat, StreamRDF> writer,
+                                    List<Quad> first, List<Quad> second, List<Quad> third) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StreamRDF stream = writer.apply(out, RDFFormat.TRIG_BLOCKS);
+        stream.start();
+        PREFIXES.forEach(stream::prefix);
+        first.forEach(stream::quad);
+        stream.prefix("tes", "https://w3id.org/tessera/is/");
+        second.forEach(stream::quad);
+        stream.base("https://w3id.org/tessera/is/source/");
+        third.forEach(stream::quad);
+        stream.finish();
+        return out.toByteArray();
     }
 
     private static byte[] viaJena(List<Quad> quads) {

@@ -74,7 +74,7 @@ class TermTextTest {
     }
 
     /** Plain characters, each replaced by a tricky one with probability {@code trickiness}. */
-    private static String randomText(Random random, double trickiness) {
+    static String randomText(Random random, double trickiness) {
         StringBuilder text = new StringBuilder();
         int length = 1 + random.nextInt(30);
         for (int i = 0; i < length; i++) {
