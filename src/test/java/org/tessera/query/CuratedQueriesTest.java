@@ -1,9 +1,12 @@
 package org.tessera.query;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +22,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,5 +113,64 @@ class CuratedQueriesTest {
         Query literal = ParameterBinder.bind(timeline, Map.of(parameter, "\"} UNION { ?s ?p ?o }\""));
         assertEquals(1, tsv(literal).lines().count(), "a literal where an actor belongs matches nothing");
         assertThrows(IllegalArgumentException.class, () -> ParameterBinder.bind(timeline, Map.of("nope", "1")));
+    }
+
+    /**
+     * {@code events-linked-from-source} gives, for each source, the rows of
+     * {@code events-linked-across-sources} that involve it, seen from its side: two
+     * queries that go different ways, from one source or over all pairs, agree.
+     */
+    @Test
+    void aSourcesLinksAreTheLinksAcrossSourcesThatInvolveIt() throws IOException {
+        Map<String, String> sourceOf = rows(QueryFactory.create(
+                "SELECT ?event ?source { ?event <https://w3id.org/tessera/ontology#reportedIn> ?source }")).stream()
+                .collect(Collectors.toMap(row -> row.get("event"), row -> row.get("source")));
+        List<Map<String, String>> across = rows(ParameterBinder.bind(LIBRARY.find("events-linked-across-sources").orElseThrow(), Map.of()));
+        CuratedQuery fromSource = LIBRARY.find("events-linked-from-source").orElseThrow();
+        Set<String> links = new TreeSet<>();
+        int pairs = 0;
+        for (String source : new TreeSet<>(sourceOf.values())) {
+            Set<List<String>> expected = new HashSet<>();
+            for (Map<String, String> row : across) {
+                if (source.equals(sourceOf.get(row.get("event1")))) expected.add(side(row, "1", "2"));
+                if (source.equals(sourceOf.get(row.get("event2")))) expected.add(side(row, "2", "1"));
+            }
+            Set<List<String>> actual = new HashSet<>();
+            for (Map<String, String> row : rows(ParameterBinder.bind(fromSource, Map.of("source", source)))) {
+                actual.add(List.of(row.get("link"), row.get("event"), row.get("label"), row.get("date"),
+                        row.get("otherEvent"), row.get("otherLabel"), row.get("otherDate")));
+                assertEquals(sourceOf.get(row.get("otherEvent")), row.get("otherSource"));
+                links.add(row.get("link"));
+            }
+            assertEquals(expected, actual, source);
+            pairs += actual.size();
+        }
+        // Every row across sources is seen from both of its sources.
+        assertEquals(2 * across.size(), pairs);
+        assertEquals(Set.of("\"declared\"", "\"candidate\""), links);
+    }
+
+    /** One row of events-linked-across-sources seen from the side of event {@code from}. */
+    private static List<String> side(Map<String, String> row, String from, String to) {
+        return List.of(row.get("link"), row.get("event" + from), row.get("label" + from), row.get("date" + from),
+                row.get("event" + to), row.get("label" + to), row.get("date" + to));
+    }
+
+    /** The rows of a query, each a map from variable to the term's text ("" where unbound). */
+    private static List<Map<String, String>> rows(Query query) {
+        return Txn.calculateRead(corpus.dataset(), () -> {
+            try (QueryExec exec = QueryExec.dataset(corpus.dataset()).query(query).build()) {
+                List<Map<String, String>> rows = new ArrayList<>();
+                exec.select().forEachRemaining(binding -> {
+                    Map<String, String> row = new HashMap<>();
+                    for (Var var : query.getProjectVars()) {
+                        Node value = binding.get(var);
+                        row.put(var.getVarName(), value == null ? "" : value.isURI() ? value.getURI() : value.toString());
+                    }
+                    rows.add(row);
+                });
+                return rows;
+            }
+        });
     }
 }
