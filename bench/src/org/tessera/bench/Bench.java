@@ -18,6 +18,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.tessera.output.TrigStream;
 import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.CuratedQuery;
@@ -30,6 +31,7 @@ import org.tessera.server.TesseraServer;
 import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
+import org.tessera.vocabulary.Namespaces;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -70,6 +72,8 @@ import java.util.stream.Stream;
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
  * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95
  * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
+ * each DB QUERIES NAME PARAM FORMAT N P one query once for each value String.format(FORMAT, i), i &lt; N: rows, p50/p95/max
+ * trig NQ PREFIX RUNS                   the quads of NQ written as TriG in memory, by Jena's stream writer and by TrigStream
  * </pre>
  */
 public final class Bench {
@@ -81,6 +85,8 @@ public final class Bench {
             case "tdbloader" -> tdbloader(Path.of(args[1]), Path.of(args[2]), args[3]);
             case "query" -> query(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
             case "http" -> http(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+            case "each" -> each(Path.of(args[1]), Path.of(args[2]), args[3], args[4], args[5], Integer.parseInt(args[6]), args[7]);
+            case "trig" -> trig(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown measure " + args[0]);
         }
         System.out.flush();
@@ -280,6 +286,100 @@ public final class Bench {
         }
         print(p + "query_p95_ms_max", max);
         print(p + "query_slowest", slowest);
+    }
+
+    /**
+     * One query, once for each of N values of one parameter (every source of a synthetic
+     * corpus, say), cold for the first and warm after: the rows of all runs together, and
+     * the spread of the times.
+     */
+    static void each(Path db, Path dir, String name, String parameter, String format, int n, String p) throws IOException {
+        var generation = new Store(db).current().orElseThrow(() -> new IllegalStateException("no loaded data in " + db));
+        CuratedQuery curated = queries(dir).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+        try (ServedDataset served = ServedDataset.open(generation)) {
+            DatasetGraph ds = served.dataset();
+            double[] times = new double[n];
+            long rows = 0;
+            int withRows = 0;
+            for (int i = 0; i < n; i++) {
+                Query query = ParameterBinder.bind(curated, Map.of(parameter, String.format(Locale.ROOT, format, i)));
+                long t0 = System.nanoTime();
+                long found = Txn.calculateRead(ds, () -> {
+                    try (QueryExec exec = QueryExec.dataset(ds).query(query).build()) {
+                        return count(exec, query);
+                    }
+                });
+                times[i] = (System.nanoTime() - t0) / 1e6;
+                rows += found;
+                if (found > 0) withRows++;
+            }
+            Arrays.sort(times);
+            print(p + "each_values", n);
+            print(p + "each_values_with_rows", withRows);
+            print(p + "each_rows", rows);
+            print(p + "each_p50_ms", percentile(times, 50));
+            print(p + "each_p95_ms", percentile(times, 95));
+            print(p + "each_max_ms", times[n - 1]);
+            print(p + "each_total_s", Arrays.stream(times).sum() / 1000);
+        }
+    }
+
+    /**
+     * The quads of an N-Quads file, held in memory in file order (sorted, as the convert
+     * writes them), written as TriG to a stream that only counts bytes: Jena's TRIG_BLOCKS
+     * stream writer and TrigStream, in turns, RUNS times each after a warm-up of each.
+     */
+    static void trig(Path nquads, String p, int runs) {
+        List<Quad> quads = new ArrayList<>();
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override public void quad(Quad quad) { quads.add(quad); }
+        });
+        // The base of the corpus and of the generator's corpora: the prefixes a convert writes.
+        Map<String, String> prefixes = Namespaces.prefixes("https://w3id.org/tessera/is/");
+        List<Double> jena = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        long[] bytes = new long[2];
+        byte[][] digests = new byte[2][];
+        for (int i = 0; i <= runs; i++) {
+            for (int which = 0; which < 2; which++) {
+                CountingStream out = new CountingStream();
+                long t0 = System.nanoTime();
+                StreamRDF stream = which == 0 ? StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS) : TrigStream.open(out);
+                stream.start();
+                prefixes.forEach(stream::prefix);
+                quads.forEach(stream::quad);
+                stream.finish();
+                double s = seconds(System.nanoTime() - t0);
+                if (i > 0) (which == 0 ? jena : ours).add(s);
+                bytes[which] = out.count;
+                digests[which] = out.digest.digest();
+            }
+        }
+        print(p + "trig_quads", quads.size());
+        print(p + "trig_bytes", bytes[1]);
+        print(p + "trig_same_bytes", bytes[0] == bytes[1] && Arrays.equals(digests[0], digests[1]));
+        print(p + "trig_jena_s", jena.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        print(p + "trig_tessera_s", ours.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        print(p + "trig_jena_runs_s", jena);
+        print(p + "trig_tessera_runs_s", ours);
+    }
+
+    /** An output stream that keeps nothing, and counts and digests the bytes. */
+    private static final class CountingStream extends java.io.OutputStream {
+        final java.security.MessageDigest digest = sha256();
+        long count;
+
+        @Override public void write(int b) { count++; digest.update((byte) b); }
+
+        @Override public void write(byte[] b, int off, int len) { count += len; digest.update(b, off, len); }
+
+        private static java.security.MessageDigest sha256() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static long count(QueryExec exec, Query query) {
