@@ -295,7 +295,7 @@ public final class Bench {
      */
     static void each(Path db, Path dir, String name, String parameter, String format, int n, String p) throws IOException {
         var generation = new Store(db).current().orElseThrow(() -> new IllegalStateException("no loaded data in " + db));
-        CuratedQuery curated = queries(dir).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+        CuratedQuery curated = new QueryLibrary(dir).find(name).orElseThrow(() -> new IllegalArgumentException("no query " + name + " in " + dir));
         try (ServedDataset served = ServedDataset.open(generation)) {
             DatasetGraph ds = served.dataset();
             double[] times = new double[n];
