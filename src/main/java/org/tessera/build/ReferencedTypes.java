@@ -3,6 +3,7 @@ package org.tessera.build;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.tessera.model.TermKind;
 import org.tessera.validate.ReferenceChecker;
@@ -32,8 +33,11 @@ public final class ReferencedTypes {
         this.references = references;
     }
 
-    /** Adds to {@code part} the types of the known resources it refers to without typing them; returns those resources. */
-    public Set<Node> addTo(Graph part) {
+    /** The types of the resources a part refers to, as triples apart from it, and those resources. */
+    public record Found(Graph types, Set<Node> resources) {}
+
+    /** The types of the known resources {@code part} refers to without typing them, with their super-classes. */
+    public Found in(Graph part) {
         Set<Node> typed = new HashSet<>();
         part.find(Node.ANY, RDF.Nodes.type, Node.ANY).forEach(t -> typed.add(t.getSubject()));
         Set<Node> referenced = new HashSet<>();
@@ -41,14 +45,15 @@ public final class ReferencedTypes {
             if (t.getSubject().isURI() && !typed.contains(t.getSubject())) referenced.add(t.getSubject());
             if (t.getObject().isURI() && !typed.contains(t.getObject())) referenced.add(t.getObject());
         });
+        Graph types = GraphFactory.createDefaultGraph();
         Set<Node> elsewhere = new HashSet<>();
         for (Node node : referenced) {
             Node type = typeOf(node);
             if (type == null) continue;
             elsewhere.add(node);
-            builder.withSuperClasses(type).forEach(c -> part.add(Triple.create(node, RDF.Nodes.type, c)));
+            builder.withSuperClasses(type).forEach(c -> types.add(Triple.create(node, RDF.Nodes.type, c)));
         }
-        return elsewhere;
+        return new Found(types, elsewhere);
     }
 
     /** The type of a resource minted for an indexed actor, place or event, or null. */

@@ -1,5 +1,6 @@
 package org.tessera.build;
 
+import org.tessera.support.NQuadsText;
 import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
@@ -57,8 +58,13 @@ public final class VoidStats {
 
     /** Counts and digests one quad of the current graph; every quad once. */
     public void accept(Quad q) {
+        accept(q, NQuadsText.line(q));
+    }
+
+    /** As {@link #accept(Quad)}, with the quad's N-Quads line already formatted ({@link NQuadsText#line}). */
+    public void accept(Quad q, byte[] nquadsLine) {
         count(q);
-        digest.add(q);
+        digest.addLines(nquadsLine);
     }
 
     /**

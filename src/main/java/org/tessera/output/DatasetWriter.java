@@ -1,16 +1,15 @@
 package org.tessera.output;
 
+import org.tessera.support.NQuadsText;
 import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.Map;
 
 /**
  * Writes sorted quads as the files of {@code rdf/}: the whole dataset as TriG
- * and N-Quads, and one N-Quads file per named graph for bulk loaders. Jena's
- * streaming writers are fed in sorted order, which makes the output byte-stable.
+ * and N-Quads, and one N-Quads file per named graph for bulk loaders. The
+ * writers are fed in sorted order, which makes the output byte-stable.
  */
 public final class DatasetWriter {
     private final Map<String, String> prefixes;
@@ -35,22 +34,9 @@ public final class DatasetWriter {
         Node current = null;
         for (Quad quad : sorted) {
             if (!quad.getGraph().equals(current)) files.beginGraph(current = quad.getGraph());
-            files.quad(quad);
+            files.quad(quad, NQuadsText.line(quad));
         }
         return files.finish();
-    }
-
-    /**
-     * The N-Quads of one graph, as {@link GraphFiles} writes them: formatted apart, on
-     * the thread that built the graph, and handed to {@link GraphFiles#graph} as bytes.
-     */
-    public static byte[] nquads(List<Quad> sorted) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sorted.size() * 160);
-        StreamRDF stream = StreamRDFWriter.getWriterStream(bytes, RDFFormat.NQUADS);
-        stream.start();
-        sorted.forEach(stream::quad);
-        stream.finish();
-        return bytes.toByteArray();
     }
 
     /** Starts writing into {@code dir}, which must exist; the graphs then come one by one, in sorted order. */
@@ -66,10 +52,11 @@ public final class DatasetWriter {
         private final Path dir;
         private final String graphBase;
         private final OutputStream trigOut;
+        /** tessera.nq: the graphs' files one after another, as the graphs come in order. */
+        private final OutputStream nquadsOut;
         private final StreamRDF trig;
         private final List<Path> graphFiles = new ArrayList<>();
         private OutputStream graphOut;
-        private StreamRDF graphStream;
         private String lastGraph;
         private long quads;
 
@@ -78,6 +65,7 @@ public final class DatasetWriter {
             this.graphBase = graphBase;
             this.trigOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve("tessera.trig")), 1 << 16);
             this.trig = TrigStream.open(trigOut);
+            this.nquadsOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve("tessera.nq")), 1 << 16);
             trig.start();
             prefixes.forEach(trig::prefix);
             Files.createDirectories(dir.resolve("graphs"));
@@ -86,15 +74,17 @@ public final class DatasetWriter {
         /** Ends the graph before, if any, and starts the next; graphs come in the order of their N-Triples text. */
         public void beginGraph(Node graph) throws IOException {
             openGraph(graph);
-            graphStream = StreamRDFWriter.getWriterStream(graphOut, RDFFormat.NQUADS);
-            graphStream.start();
         }
 
-        /** A whole graph: its sorted quads, and their N-Quads as {@link #nquads} formats them. */
+        /**
+         * A whole graph: its sorted quads, and their N-Quads as {@link NQuadsText#of} formats them
+         * (on the thread that built the graph, while this one writes the graph before).
+         */
         public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {
             openGraph(graph);
             sorted.forEach(trig::quad);
             graphOut.write(nquads);
+            nquadsOut.write(nquads);
             quads += sorted.size();
         }
 
@@ -111,10 +101,18 @@ public final class DatasetWriter {
             graphOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
 
-        /** One quad of the current graph, in sorted order. */
-        public void quad(Quad quad) {
+        /**
+         * One quad of the current graph, in sorted order, and its N-Quads line as {@link NQuadsText#line}
+         * gives it; unchecked, as the TriG stream's errors are, for callers fed by a {@code Consumer}.
+         */
+        public void quad(Quad quad, byte[] nquadsLine) {
             trig.quad(quad);
-            graphStream.quad(quad);
+            try {
+                graphOut.write(nquadsLine);
+                nquadsOut.write(nquadsLine);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             quads++;
         }
 
@@ -127,26 +125,19 @@ public final class DatasetWriter {
         }
 
         private void endGraph() throws IOException {
-            if (graphStream != null) graphStream.finish();
             if (graphOut != null) graphOut.close();
-            graphStream = null;
             graphOut = null;
         }
 
-        /** Closes every file, writes the whole N-Quads file and the README; returns the files written. */
+        /** Closes every file and writes the README; returns the files written. */
         public List<Path> finish() throws IOException {
             endGraph();
             trig.finish();
             trigOut.close();
             List<Path> written = new ArrayList<>();
             written.add(dir.resolve("tessera.trig"));
-            Path nquads = dir.resolve("tessera.nq");
-            // The quads are sorted graph first, so the whole N-Quads file is the graphs' files one after
-            // another, in this order: copying their bytes saves formatting every quad a second time.
-            try (OutputStream out = Files.newOutputStream(nquads)) {
-                for (Path file : graphFiles) Files.copy(file, out);
-            }
-            written.add(nquads);
+            nquadsOut.close();
+            written.add(dir.resolve("tessera.nq"));
             written.addAll(graphFiles);
             Files.writeString(dir.resolve("README.md"), README);
             written.add(dir.resolve("README.md"));

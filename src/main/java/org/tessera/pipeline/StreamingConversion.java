@@ -1,6 +1,8 @@
 package org.tessera.pipeline;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.DisjointUnion;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -21,6 +23,7 @@ import org.tessera.read.AnnotationReader.FileAnnotations;
 import org.tessera.read.Problem;
 import org.tessera.read.Problems;
 import org.tessera.shacl.ShapeCheck;
+import org.tessera.support.NQuadsText;
 import org.tessera.support.OrderedWork;
 import org.tessera.support.TermText;
 import org.tessera.validate.Evidence;
@@ -311,9 +314,10 @@ public final class StreamingConversion {
             // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
             if (out == null) return new BuiltSource(row, graphName, null, null, null, found);
             List<Quad> sorted = SortedQuads.of(graph);
+            byte[] nquads = NQuadsText.of(sorted);
             QuadDigest digest = new QuadDigest();
-            sorted.forEach(digest::add);
-            return new BuiltSource(row, graphName, sorted, DatasetWriter.nquads(sorted), digest, found);
+            digest.addLines(nquads);
+            return new BuiltSource(row, graphName, sorted, nquads, digest, found);
         }
 
         /** On the caller's thread, in output order: the counts, and the files. */
@@ -332,10 +336,11 @@ public final class StreamingConversion {
 
         /** The shapes' violations in one graph of {@code part}, read with the ontology and the types of what it points at. */
         private List<String> check(DatasetGraph part, Node graphName) {
-            var copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-            part.getGraph(graphName).find().forEach(copy::add);
-            Set<Node> elsewhere = referencedTypes.addTo(copy);
-            return shapes.violations(copy, ontology.getGraph(iris.ontologyGraph()), elsewhere);
+            Graph graph = part.getGraph(graphName);
+            ReferencedTypes.Found referenced = referencedTypes.in(graph);
+            // The types are of resources the graph does not type: the two share no triple.
+            Graph data = new DisjointUnion(graph, referenced.types());
+            return shapes.violations(data, ontology.getGraph(iris.ontologyGraph()), referenced.resources());
         }
 
         private void emit(Node graph, boolean shared, Consumer<Consumer<Quad>> sortedQuads) throws IOException {
@@ -345,8 +350,9 @@ public final class StreamingConversion {
             out.beginGraph(graph);
             graphs++;
             sortedQuads.accept(q -> {
-                if (counted) stats.accept(q);
-                out.quad(q);
+                byte[] line = NQuadsText.line(q);
+                if (counted) stats.accept(q, line);
+                out.quad(q, line);
                 quads++;
             });
         }

@@ -6,15 +6,25 @@ import org.apache.jena.atlas.io.AWriter;
 final class PlainText {
     private PlainText() {}
 
+    /** The ASCII characters {@code QuotedURI} escapes: controls, space, DEL and {@code <>"{}|^`\}. */
+    private static final boolean[] IRI_ESCAPES = ascii("<>\"{}|^`\\ \u007F", true);
+    /** The ASCII characters {@code EscapeStr.stringEsc} escapes on one line. */
+    private static final boolean[] STRING_ESCAPES = ascii("\"\\\n\t\r\f", false);
+
+    /** A table of the ASCII characters listed, and of every control character below space if {@code controls}. */
+    private static boolean[] ascii(String listed, boolean controls) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < ' '; c++) table[c] = controls;
+        listed.chars().forEach(c -> table[c] = true);
+        return table;
+    }
+
     /** Nothing for {@code QuotedURI} to escape: no control character, space, DEL or {@code <>"{}|^`\}. */
     static boolean iri(String iri) {
+        // A table, not a switch: this runs on every character of every IRI a convert writes.
         for (int i = 0; i < iri.length(); i++) {
             char c = iri.charAt(i);
-            if (c <= ' ' || c == '\u007F') return false;
-            switch (c) {
-                case '<', '>', '"', '{', '}', '|', '^', '`', '\\' -> { return false; }
-                default -> { }
-            }
+            if (c < 128 && IRI_ESCAPES[c]) return false;
         }
         return true;
     }
@@ -22,10 +32,8 @@ final class PlainText {
     /** Nothing for {@code EscapeStr.stringEsc} to escape on one line in UTF-8. */
     static boolean string(String lex) {
         for (int i = 0; i < lex.length(); i++) {
-            switch (lex.charAt(i)) {
-                case '"', '\\', '\n', '\t', '\r', '\f', '\uFFFD' -> { return false; }
-                default -> { }
-            }
+            char c = lex.charAt(i);
+            if (c < 128 ? STRING_ESCAPES[c] : c == '\uFFFD') return false;
         }
         return true;
     }
