@@ -150,6 +150,49 @@ class CuratedQueriesTest {
         assertEquals(Set.of("\"declared\"", "\"candidate\""), links);
     }
 
+    /**
+     * A source's disputed figures are the rows of figures-sources-disagree-on, for every measure,
+     * that involve the source, seen from its side; every such row is seen from both sources.
+     */
+    @Test
+    void aSourcesDisputedFiguresAreTheDisagreementsThatInvolveIt() throws IOException {
+        List<String> measures = rows(QueryFactory.create(
+                "SELECT DISTINCT ?measure { ?figure <https://w3id.org/tessera/ontology#measure> ?measure } ORDER BY ?measure"))
+                .stream().map(row -> row.get("measure")).toList();
+        CuratedQuery disagree = LIBRARY.find("figures-sources-disagree-on").orElseThrow();
+        List<Map<String, String>> across = new ArrayList<>();
+        for (String measure : measures) across.addAll(rows(ParameterBinder.bind(disagree, Map.of("measure", measure))));
+        CuratedQuery fromSource = LIBRARY.find("figures-disputed-from-source").orElseThrow();
+        Set<String> sources = new TreeSet<>();
+        across.forEach(row -> sources.addAll(List.of(row.get("source1"), row.get("source2"))));
+        int pairs = 0;
+        for (String source : sources) {
+            Set<List<String>> expected = new HashSet<>();
+            for (Map<String, String> row : across) {
+                if (source.equals(row.get("source1"))) expected.add(unitAndSides(row, "1", "2", "figure", "counts", "low", "high", "date", "source"));
+                if (source.equals(row.get("source2"))) expected.add(unitAndSides(row, "2", "1", "figure", "counts", "low", "high", "date", "source"));
+            }
+            Set<List<String>> actual = new HashSet<>();
+            for (Map<String, String> row : rows(ParameterBinder.bind(fromSource, Map.of("source", source)))) {
+                actual.add(List.of(row.get("unit"), row.get("figure"), row.get("counts"), row.get("low"), row.get("high"),
+                        row.get("date"), source, row.get("otherFigure"), row.get("otherCounts"), row.get("otherLow"),
+                        row.get("otherHigh"), row.get("otherDate"), row.get("otherSource")));
+            }
+            assertEquals(expected, actual, source);
+            pairs += actual.size();
+        }
+        assertTrue(sources.size() >= 3 && across.size() >= 10, "disagreements in the corpus: " + across.size());
+        assertEquals(2 * across.size(), pairs);
+    }
+
+    /** A row of a pairing query seen from side {@code from}: the unit, then each side's {@code fields}. */
+    private static List<String> unitAndSides(Map<String, String> row, String from, String to, String... fields) {
+        List<String> sides = new ArrayList<>(List.of(row.get("unit")));
+        for (String field : fields) sides.add(row.get(field + from));
+        for (String field : fields) sides.add(row.get(field + to));
+        return sides;
+    }
+
     /** One row of events-linked-across-sources seen from the side of event {@code from}. */
     private static List<String> side(Map<String, String> row, String from, String to) {
         return List.of(row.get("link"), row.get("event" + from), row.get("label" + from), row.get("date" + from),
