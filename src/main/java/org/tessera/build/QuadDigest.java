@@ -1,8 +1,9 @@
 package org.tessera.build;
 
-import org.tessera.support.Sha256;
-
-import java.math.BigInteger;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * An order-free digest of quads: the sum, modulo 2^256, of the SHA-256 of each
@@ -11,10 +12,21 @@ import java.math.BigInteger;
  * of the whole, so that graphs can be digested on several threads and then added.
  */
 public final class QuadDigest {
-    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
+    private final MessageDigest sha;
+    /** One line's digest, reused: a convert digests tens of millions of lines. */
+    private final byte[] lineDigest = new byte[32];
+    /** The same, as four 64-bit words, most significant first. */
+    private final long[] lineWords = new long[4];
+    /** The sum, as four 64-bit words, most significant first. */
+    private final long[] sum = new long[4];
 
-    private final Sha256 sha = new Sha256();
-    private BigInteger sum = BigInteger.ZERO;
+    public QuadDigest() {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
 
     /**
      * Adds every line of {@code nquads}, N-Quads in UTF-8. A newline byte only ends a
@@ -24,7 +36,14 @@ public final class QuadDigest {
         int start = 0;
         for (int i = 0; i < nquads.length; i++) {
             if (nquads[i] != '\n') continue;
-            sum = sum.add(new BigInteger(1, sha.add(nquads, start, i + 1 - start).bytes()));
+            sha.update(nquads, start, i + 1 - start);
+            try {
+                sha.digest(lineDigest, 0, lineDigest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+            }
+            for (int b = 0; b < 32; b++) lineWords[b / 8] = (lineWords[b / 8] << 8) | (lineDigest[b] & 0xFF);
+            add(lineWords);
             start = i + 1;
         }
         if (start != nquads.length) throw new IllegalArgumentException("N-Quads end without a newline");
@@ -32,12 +51,25 @@ public final class QuadDigest {
 
     /** Adds the quads another digest has taken. */
     public void add(QuadDigest other) {
-        sum = sum.add(other.sum);
+        add(other.sum);
     }
 
     /** 64 hexadecimal digits. */
     public String hex() {
-        String hex = sum.mod(MODULUS).toString(16);
-        return "0".repeat(64 - hex.length()) + hex;
+        StringBuilder hex = new StringBuilder(64);
+        for (long word : sum) hex.append(HexFormat.of().toHexDigits(word));
+        return hex.toString();
+    }
+
+    /** Adds a 256-bit number, dropping the carry out of the top word (modulo 2^256). */
+    private void add(long[] words) {
+        long carry = 0;
+        for (int i = 3; i >= 0; i--) {
+            long before = sum[i];
+            long total = before + words[i] + carry;
+            // Unsigned overflow: the total wrapped past 2^64 (with a carry in, it may equal the old word).
+            carry = Long.compareUnsigned(total, before) < 0 || (carry == 1 && total == before) ? 1 : 0;
+            sum[i] = total;
+        }
     }
 }

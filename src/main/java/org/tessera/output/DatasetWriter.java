@@ -77,7 +77,7 @@ public final class DatasetWriter {
         }
 
         /**
-         * A whole graph: its sorted quads, and their N-Quads as {@link NQuadsText#of} formats them
+         * A whole graph: its sorted quads, and their N-Quads as {@link SortedQuads#withNQuads} formats them
          * (on the thread that built the graph, while this one writes the graph before).
          */
         public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {

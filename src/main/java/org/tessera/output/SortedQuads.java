@@ -1,10 +1,12 @@
 package org.tessera.output;
 
+import org.tessera.support.NQuadsText;
 import org.tessera.support.TermText;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,14 +28,37 @@ public final class SortedQuads {
      * text never holds a NUL, so a text that is a prefix of another sorts first both ways.
      */
     public static List<Quad> of(DatasetGraph dataset) {
+        List<Keyed> keyed = sortedKeys(dataset);
+        List<Quad> quads = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> quads.add(k.quad()));
+        return quads;
+    }
+
+    /** Sorted quads and their N-Quads, in UTF-8, as {@link NQuadsText} writes them. */
+    public record WithNQuads(List<Quad> quads, byte[] nquads) {}
+
+    /**
+     * The quads in order, as {@link #of}, and their N-Quads: the lines are made of the
+     * texts the sort compares, instead of formatting every term again.
+     */
+    public static WithNQuads withNQuads(DatasetGraph dataset) {
+        List<Keyed> keyed = sortedKeys(dataset);
+        List<Quad> quads = new ArrayList<>(keyed.size());
+        StringBuilder text = new StringBuilder(keyed.size() * 160);
+        for (Keyed k : keyed) {
+            quads.add(k.quad());
+            NQuadsText.appendLine(text, k.s(), k.p(), k.o(), NQuadsText.hasGraph(k.quad().getGraph()) ? k.g() : null);
+        }
+        return new WithNQuads(quads, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Keyed> sortedKeys(DatasetGraph dataset) {
         Map<Node, String> text = new HashMap<>();
         List<Keyed> keyed = new ArrayList<>();
         dataset.find().forEachRemaining(q -> keyed.add(new Keyed(nt(text, q.getGraph()), nt(text, q.getSubject()),
                 nt(text, q.getPredicate()), nt(text, q.getObject()), q)));
         keyed.sort(ORDER);
-        List<Quad> quads = new ArrayList<>(keyed.size());
-        keyed.forEach(k -> quads.add(k.quad()));
-        return quads;
+        return keyed;
     }
 
     private record Keyed(String g, String s, String p, String o, Quad quad) {}

@@ -313,11 +313,10 @@ public final class StreamingConversion {
             List<String> found = check(graph, graphName);
             // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
             if (out == null) return new BuiltSource(row, graphName, null, null, null, found);
-            List<Quad> sorted = SortedQuads.of(graph);
-            byte[] nquads = NQuadsText.of(sorted);
+            SortedQuads.WithNQuads sorted = SortedQuads.withNQuads(graph);
             QuadDigest digest = new QuadDigest();
-            digest.addLines(nquads);
-            return new BuiltSource(row, graphName, sorted, nquads, digest, found);
+            digest.addLines(sorted.nquads());
+            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, found);
         }
 
         /** On the caller's thread, in output order: the counts, and the files. */

@@ -30,12 +30,6 @@ public final class Sha256 {
         return this;
     }
 
-    /** Feeds {@code length} bytes of {@code bytes} from {@code offset}. */
-    public Sha256 add(byte[] bytes, int offset, int length) {
-        digest.update(bytes, offset, length);
-        return this;
-    }
-
     public Sha256 add(String text) {
         return add(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,7 +6,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.tessera.output.SortedQuads;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -22,8 +25,8 @@ class NQuadsTextTest {
     /**
      * Random quads, in named graphs and in the default graph, with IRIs, blank nodes and
      * literals that need escaping or not, give the bytes of Jena's own N-Quads writer,
-     * as a whole and line by line; in random order, and sorted, so that graphs and
-     * subjects repeat from line to line.
+     * line by line, from terms formatted apart, and sorted from a dataset
+     * ({@link SortedQuads#withNQuads}), where graphs and subjects repeat from line to line.
      */
     @Test
     void writesWhatJenasNQuadsWriterWrites() {
@@ -44,14 +47,27 @@ class NQuadsTextTest {
             Node predicate = random.nextBoolean() ? subjects.get(1 + random.nextInt(6)) : iri(random);
             quads.add(Quad.create(graphs.get(random.nextInt(graphs.size())), subject, predicate, object));
         }
-        assertArrayEquals(jena(quads), NQuadsText.of(quads));
-        List<Quad> sorted = new ArrayList<>(quads);
-        sorted.sort(java.util.Comparator.comparing((Quad q) -> q.getGraph().toString()).thenComparing(q -> q.getSubject().toString()));
-        assertArrayEquals(jena(sorted), NQuadsText.of(sorted));
+        assertArrayEquals(jena(quads), appendLines(quads));
+        DatasetGraph dataset = DatasetGraphFactory.create();
+        quads.forEach(dataset::add);
+        List<Quad> sorted = SortedQuads.of(dataset);
+        SortedQuads.WithNQuads withNQuads = SortedQuads.withNQuads(dataset);
+        assertEquals(sorted, withNQuads.quads());
+        assertArrayEquals(jena(sorted), withNQuads.nquads());
         for (Quad quad : quads.subList(0, 500)) {
             assertEquals(new String(jena(List.of(quad)), StandardCharsets.UTF_8),
                     new String(NQuadsText.line(quad), StandardCharsets.UTF_8), quad::toString);
         }
+    }
+
+    /** The lines of {@link NQuadsText#appendLine}, from each term's {@link TermText#nt}. */
+    private static byte[] appendLines(List<Quad> quads) {
+        StringBuilder text = new StringBuilder();
+        for (Quad q : quads) {
+            String graph = NQuadsText.hasGraph(q.getGraph()) ? TermText.nt(q.getGraph()) : null;
+            NQuadsText.appendLine(text, TermText.nt(q.getSubject()), TermText.nt(q.getPredicate()), TermText.nt(q.getObject()), graph);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Node iri(Random random) {
