@@ -7,6 +7,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,13 +31,14 @@ public final class DatasetWriter {
 
     /** Writes into {@code dir}, which must exist; returns the files written. */
     public List<Path> write(List<Quad> sorted, Path dir, String graphBase) throws IOException {
-        GraphFiles files = open(dir, graphBase);
-        Node current = null;
-        for (Quad quad : sorted) {
-            if (!quad.getGraph().equals(current)) files.beginGraph(current = quad.getGraph());
-            files.quad(quad, NQuadsText.line(quad));
+        try (GraphFiles files = open(dir, graphBase)) {
+            Node current = null;
+            for (Quad quad : sorted) {
+                if (!quad.getGraph().equals(current)) files.beginGraph(current = quad.getGraph());
+                files.quad(quad, NQuadsText.line(quad));
+            }
+            return files.finish();
         }
-        return files.finish();
     }
 
     /** Starts writing into {@code dir}, which must exist; the graphs then come one by one, in sorted order. */
@@ -47,8 +49,10 @@ public final class DatasetWriter {
     /**
      * The files of {@code rdf/}, written graph by graph: a conversion that streams
      * never holds more than one graph. The TriG writer stays open across graphs.
+     * Closing without {@link #finish} (a conversion that stops half-way) closes the
+     * files and leaves them incomplete, for the caller to throw away.
      */
-    public final class GraphFiles {
+    public final class GraphFiles implements Closeable {
         private final Path dir;
         private final String graphBase;
         private final OutputStream trigOut;
@@ -127,6 +131,14 @@ public final class DatasetWriter {
         private void endGraph() throws IOException {
             if (graphOut != null) graphOut.close();
             graphOut = null;
+        }
+
+        /** Closes what is still open; after {@link #finish}, nothing is. */
+        @Override
+        public void close() throws IOException {
+            try (trigOut; nquadsOut) {
+                endGraph();
+            }
         }
 
         /** Closes every file and writes the README; returns the files written. */

@@ -178,7 +178,9 @@ public final class StreamingConversion {
         } else {
             try {
                 AtomicDirectory.replace(outDir, staging -> {
-                    second.run(new DatasetWriter(Namespaces.prefixes(base)).open(staging, base));
+                    try (DatasetWriter.GraphFiles files = new DatasetWriter(Namespaces.prefixes(base)).open(staging, base)) {
+                        second.run(files);
+                    }
                     if (!second.valid()) throw new Invalid();
                 });
             } catch (Invalid invalid) {

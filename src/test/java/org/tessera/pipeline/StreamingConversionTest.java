@@ -7,8 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tessera.TestProjects;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,6 +66,23 @@ class StreamingConversionTest {
         assertFalse(result.shapeViolations().isEmpty());
         assertTrue(result.shapeViolations().stream().allMatch(v -> v.contains("/event/article/")), result.shapeViolations().toString());
         assertFalse(Files.exists(project.resolve("rdf")), "nothing written");
+        assertEquals(List.of(), filesHeldOpenUnder(project), "the files of the graphs written before are closed");
+    }
+
+    /** The files this JVM holds open under {@code dir}, deleted or not (Linux: /proc/self/fd). */
+    private static List<String> filesHeldOpenUnder(Path dir) throws IOException {
+        List<String> open = new ArrayList<>();
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    String target = Files.readSymbolicLink(descriptor).toString();
+                    if (target.startsWith(dir.toString())) open.add(target);
+                } catch (IOException closedMeanwhile) {
+                    // The listing's own descriptor, closed by now.
+                }
+            }
+        }
+        return open;
     }
 
     @Test
