@@ -77,22 +77,6 @@ public final class DatasetWriter {
 
         /** Ends the graph before, if any, and starts the next; graphs come in the order of their N-Triples text. */
         public void beginGraph(Node graph) throws IOException {
-            openGraph(graph);
-        }
-
-        /**
-         * A whole graph: its sorted quads, and their N-Quads as {@link SortedQuads#withNQuads} formats them
-         * (on the thread that built the graph, while this one writes the graph before).
-         */
-        public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {
-            openGraph(graph);
-            sorted.forEach(trig::quad);
-            graphOut.write(nquads);
-            nquadsOut.write(nquads);
-            quads += sorted.size();
-        }
-
-        private void openGraph(Node graph) throws IOException {
             String text = TermText.nt(graph);
             if (lastGraph != null && lastGraph.compareTo(text) >= 0) {
                 throw new IllegalStateException("Graphs out of order: " + text + " after " + lastGraph);
@@ -103,6 +87,18 @@ public final class DatasetWriter {
             Path file = dir.resolve("graphs").resolve(name + ".nq");
             graphFiles.add(file);
             graphOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        /**
+         * A whole graph: its sorted quads, and their N-Quads as {@link SortedQuads#withNQuads} formats them
+         * (on the thread that built the graph, while this one writes the graph before).
+         */
+        public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {
+            beginGraph(graph);
+            sorted.forEach(trig::quad);
+            graphOut.write(nquads);
+            nquadsOut.write(nquads);
+            quads += sorted.size();
         }
 
         /**

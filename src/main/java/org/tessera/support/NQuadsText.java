@@ -1,24 +1,25 @@
 package org.tessera.support;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.writer.WriterStreamRDFPlain;
 import org.apache.jena.sparql.core.Quad;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * N-Quads lines, byte for byte as Jena's N-Quads writer gives them ({@code WriterStreamRDFPlain}),
- * with the formatter of {@link TermText}: plain IRIs and strings are written whole instead of
- * one character at a time through a UTF-8 encoder.
+ * N-Quads lines, byte for byte as Jena's N-Quads writer ({@code WriterStreamRDFPlain}) gives
+ * them, made of the terms' {@link TermText#nt} texts: plain IRIs and strings are written whole
+ * instead of one character at a time through a UTF-8 encoder.
  */
 public final class NQuadsText {
     private NQuadsText() {}
 
     /** The line of one quad, its newline included, in UTF-8. */
     public static byte[] line(Quad quad) {
-        StringOut out = new StringOut();
-        new WriterStreamRDFPlain(out, TermText.NT).quad(quad);
-        return out.text().getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(160);
+        Node graph = quad.getGraph();
+        appendLine(out, TermText.nt(quad.getSubject()), TermText.nt(quad.getPredicate()), TermText.nt(quad.getObject()),
+                hasGraph(graph) ? TermText.nt(graph) : null);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -18,8 +18,7 @@ import org.apache.jena.riot.out.NodeToLabel;
  * whole, and the others as Jena writes them ({@link PlainText}).
  */
 public final class TermText {
-    /** Jena's N-Triples formatter, plain terms first; stateless, shared by every thread. */
-    static final NodeFormatter NT = new PlainFirstNT();
+    private static final NodeFormatter NT = new PlainFirstNT();
     private static final NodeFormatter TTL = new PlainFirstTurtle(null, NodeToLabel.createBNodeByLabelEncoded());
 
     private TermText() {}

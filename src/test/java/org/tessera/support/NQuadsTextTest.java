@@ -25,7 +25,7 @@ class NQuadsTextTest {
     /**
      * Random quads, in named graphs and in the default graph, with IRIs, blank nodes and
      * literals that need escaping or not, give the bytes of Jena's own N-Quads writer,
-     * line by line, from terms formatted apart, and sorted from a dataset
+     * line by line ({@link NQuadsText#line}), and sorted from a dataset
      * ({@link SortedQuads#withNQuads}), where graphs and subjects repeat from line to line.
      */
     @Test
@@ -47,7 +47,7 @@ class NQuadsTextTest {
             Node predicate = random.nextBoolean() ? subjects.get(1 + random.nextInt(6)) : iri(random);
             quads.add(Quad.create(graphs.get(random.nextInt(graphs.size())), subject, predicate, object));
         }
-        assertArrayEquals(jena(quads), appendLines(quads));
+        assertArrayEquals(jena(quads), lines(quads));
         DatasetGraph dataset = DatasetGraphFactory.create();
         quads.forEach(dataset::add);
         List<Quad> sorted = SortedQuads.of(dataset);
@@ -60,14 +60,11 @@ class NQuadsTextTest {
         }
     }
 
-    /** The lines of {@link NQuadsText#appendLine}, from each term's {@link TermText#nt}. */
-    private static byte[] appendLines(List<Quad> quads) {
-        StringBuilder text = new StringBuilder();
-        for (Quad q : quads) {
-            String graph = NQuadsText.hasGraph(q.getGraph()) ? TermText.nt(q.getGraph()) : null;
-            NQuadsText.appendLine(text, TermText.nt(q.getSubject()), TermText.nt(q.getPredicate()), TermText.nt(q.getObject()), graph);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    /** The lines of {@link NQuadsText#line}, one after another. */
+    private static byte[] lines(List<Quad> quads) {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        quads.forEach(q -> lines.writeBytes(NQuadsText.line(q)));
+        return lines.toByteArray();
     }
 
     private static Node iri(Random random) {
