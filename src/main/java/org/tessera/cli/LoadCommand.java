@@ -1,6 +1,7 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.Project;
+import org.tessera.store.MemoryFit;
 import org.tessera.store.StoreLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ public final class LoadCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try {
-            new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+            var loaded = new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+            MemoryFit.note(loaded.generation()).ifPresent(out::println);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("Load failed: " + e.getMessage());
             return ExitCodes.INTERNAL_ERROR;

@@ -6,6 +6,7 @@ import org.tessera.pipeline.StreamingConversion;
 import org.tessera.query.QueryLibrary;
 import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
+import org.tessera.store.MemoryFit;
 import org.tessera.store.ServerRecord;
 import org.tessera.store.StoreLoader;
 import picocli.CommandLine.Command;
@@ -58,7 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
             InputFingerprint.record(project, fingerprint);
         }
         var store = storeOptions.store(project);
-        new StoreLoader(store, out::println).loadIfChanged(List.of(project.rdf().resolve("tessera.nq")));
+        var loaded = new StoreLoader(store, out::println).loadIfChanged(List.of(project.rdf().resolve("tessera.nq")));
+        MemoryFit.note(loaded.generation()).ifPresent(out::println);
         TesseraServer server = TesseraServer.start(
                 new ServerSettings(store, new QueryLibrary(project.queries()), !allInterfaces, port, name));
         new ServerRecord(ProcessHandle.current().pid(), server.sparqlEndpoint()).write(store);
