@@ -4,11 +4,10 @@ import org.apache.jena.atlas.io.AWriter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
-import org.apache.jena.riot.out.NodeToLabel;
 
 /**
- * The text of one RDF term, exactly as {@code NodeFmtLib.strNT} and {@code strTTL}
- * give it (the same formatters), written into a plain string writer. NodeFmtLib
+ * The N-Triples text of one RDF term, exactly as {@code NodeFmtLib.strNT} gives it
+ * (the same formatter), written into a plain string writer. NodeFmtLib
  * writes through an IndentedWriter that checks for line starts on every character:
  * a quarter of a conversion's time, when it formats each term of a hundred million
  * quads (BENCHMARKS.md). StringWriterI, its other writer, is a synchronised StringBuffer.
@@ -19,7 +18,6 @@ import org.apache.jena.riot.out.NodeToLabel;
  */
 public final class TermText {
     private static final NodeFormatter NT = new PlainFirstNT();
-    private static final NodeFormatter TTL = new PlainFirstTurtle(null, NodeToLabel.createBNodeByLabelEncoded());
 
     private TermText() {}
 
@@ -28,12 +26,8 @@ public final class TermText {
         return format(NT, node);
     }
 
-    /** As {@code NodeFmtLib.strTTL(node)}. */
-    public static String ttl(Node node) {
-        return format(TTL, node);
-    }
-
-    private static String format(NodeFormatter formatter, Node node) {
+    /** {@code node} as {@code formatter} writes it. */
+    static String format(NodeFormatter formatter, Node node) {
         StringOut out = new StringOut();
         formatter.format(out, node);
         return out.text();
