@@ -28,6 +28,8 @@ import org.tessera.query.QueryLibrary;
 import org.tessera.server.QueryLimits;
 import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
+import org.tessera.store.BulkLoader;
+import org.tessera.store.MemoryFit;
 import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
@@ -68,7 +70,7 @@ import java.util.stream.Stream;
  * <pre>
  * convert PROJECT OUT PREFIX            validate + build + SHACL + write, as ./tessera convert; heap
  * rawnt NQ OUT PREFIX                   Jena writing the same triples as N-Triples via StreamRDF
- * load NQ DB PREFIX                     ./tessera load (StoreLoader: phased loader + text index)
+ * load NQ DB PREFIX [LOADER]            ./tessera load (StoreLoader: phased or sorted loader + text index); database size
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
  * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95
  * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
@@ -82,7 +84,8 @@ public final class Bench {
         switch (args[0]) {
             case "convert" -> convert(Path.of(args[1]), Path.of(args[2]), args[3]);
             case "rawnt" -> rawNt(Path.of(args[1]), Path.of(args[2]), args[3]);
-            case "load" -> load(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "load" -> load(Path.of(args[1]), Path.of(args[2]), args[3],
+                    BulkLoader.valueOf((args.length > 4 ? args[4] : "phased").toUpperCase(Locale.ROOT)));
             case "tdbloader" -> tdbloader(Path.of(args[1]), Path.of(args[2]), args[3]);
             case "query" -> query(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
             case "http" -> http(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
@@ -178,11 +181,12 @@ public final class Bench {
         Files.deleteIfExists(file);
     }
 
-    static void load(Path nquads, Path db, String p) throws IOException {
+    static void load(Path nquads, Path db, String p, BulkLoader loader) throws IOException {
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
-        StoreLoader.Result result = new StoreLoader(new Store(db), line -> {}).load(List.of(nquads));
+        StoreLoader.Result result = new StoreLoader(new Store(db), loader, line -> {}).load(List.of(nquads));
         long t1 = System.nanoTime();
+        print(p + "load_db_mb", MemoryFit.bytes(result.generation().tdb()) / 1e6);
         print(p + "load_s", seconds(t1 - t0));
         print(p + "load_cpu_s", cpuSeconds() - c0);
         print(p + "load_quads_per_s", result.manifest().quads() / seconds(t1 - t0));
@@ -201,6 +205,7 @@ public final class Bench {
         long quads = loader.countQuads() + loader.countTriples();
         TDBInternal.expel(dsg);
         long t1 = System.nanoTime();
+        print(p + "tdbloader_db_mb", MemoryFit.bytes(dir) / 1e6);
         print(p + "tdbloader_s", seconds(t1 - t0));
         print(p + "tdbloader_cpu_s", cpuSeconds() - c0);
         print(p + "tdbloader_quads_per_s", quads / seconds(t1 - t0));

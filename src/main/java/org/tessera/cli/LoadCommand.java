@@ -1,11 +1,13 @@
 package org.tessera.cli;
 
 import org.tessera.pipeline.Project;
+import org.tessera.store.BulkLoader;
 import org.tessera.store.MemoryFit;
 import org.tessera.store.StoreLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,11 +21,17 @@ import java.util.concurrent.Callable;
         description = {"Bulk-load the converted graph into a TDB2 database, with its full-text index.",
                 "The new data is loaded aside and then switched in at once: a failed or killed load leaves the "
                         + "previous data served, and a running server moves to the new data by itself."},
-        footer = {"", "Example:", "  ./tessera load", "  ./tessera load --db /srv/tessera/db rdf/tessera.nq"})
+        footer = {"", "Example:", "  ./tessera load", "  ./tessera load --db /srv/tessera/db rdf/tessera.nq", "  ./tessera load --loader sorted"})
 public final class LoadCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ProjectOptions options;
     @Mixin StoreOptions storeOptions;
+
+    @Option(names = "--loader", paramLabel = "NAME", defaultValue = "phased",
+            description = {"Jena's bulk loader to use: phased (the default of tdb2.tdbloader; the fastest while the "
+                    + "database fits in memory) or sorted (tdb2.xloader: sorts on disk with GNU sort, little memory, "
+                    + "a database about 40%% smaller; for large corpora, see docs/scaling.md)."})
+    BulkLoader loader;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "N-Quads files to load (default: rdf/tessera.nq).")
     List<Path> files;
@@ -40,7 +48,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try {
-            var loaded = new StoreLoader(storeOptions.store(project), out::println).load(inputs);
+            var loaded = new StoreLoader(storeOptions.store(project), loader, out::println).load(inputs);
             MemoryFit.note(loaded.generation()).ifPresent(out::println);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("Load failed: " + e.getMessage());

@@ -25,6 +25,8 @@ public final class TesseraCommand implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TesseraCommand());
+        // Enum options are written in lower case on the command line: --loader sorted.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Internal error: " + e);
             e.printStackTrace(cmd.getErr());

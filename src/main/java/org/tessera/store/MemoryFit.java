@@ -43,7 +43,7 @@ public final class MemoryFit {
     }
 
     /** The bytes of the files below {@code dir}. */
-    static long bytes(Path dir) {
+    public static long bytes(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(MemoryFit::size).sum();
         } catch (IOException e) {

@@ -1,18 +1,13 @@
 package org.tessera.store;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.system.progress.MonitorOutputs;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.tessera.support.Sha256;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,17 +17,24 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Bulk-loads N-Quads into a new generation of a store (TDB2's phased loader, the
- * default of {@code tdb2.tdbloader}), builds its text index, writes its manifest
- * and only then publishes it as current.
+ * Bulk-loads N-Quads into a new generation of a store (with one of TDB2's bulk
+ * loaders, {@link BulkLoader}), builds its text index, writes its manifest and only
+ * then publishes it as current.
  */
 public final class StoreLoader {
     private final Store store;
+    private final BulkLoader loader;
     private final Consumer<String> log;
 
-    /** @param log receives one line per completed load */
+    /** With the phased loader; {@code log} receives one line per completed load. */
     public StoreLoader(Store store, Consumer<String> log) {
+        this(store, BulkLoader.PHASED, log);
+    }
+
+    /** @param log receives one line per completed load */
+    public StoreLoader(Store store, BulkLoader loader, Consumer<String> log) {
         this.store = store;
+        this.loader = loader;
         this.log = log;
     }
 
@@ -60,35 +62,22 @@ public final class StoreLoader {
     private Result load(List<Path> nquads, String fingerprint) throws IOException {
         checkDiskSpace(nquads);
         Generation generation = store.createNext();
+        // The sort's temporary files go in the generation: a killed load's are pruned with it.
+        long quads = loader.load(generation.tdb(), nquads, generation.dir());
         Manifest manifest;
-        DataLoader loader;
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {
-            loader = LoaderFactory.phasedLoader(database, MonitorOutputs.nullOutput());
-            loader.startBulk();
-            try {
-                for (Path file : nquads) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        loader.loadFromInputStream(file.toString(), in, Lang.NQUADS);
-                    }
-                }
-                loader.finishBulk();
-            } catch (RuntimeException | IOException e) {
-                loader.finishException(e);
-                throw e;
-            }
             long entities = TextIndexing.build(database, generation.textIndex());
             long graphs = Txn.calculateRead(database, () -> countGraphs(database));
-            manifest = new Manifest(fingerprint, loader.countQuads() + loader.countTriples(), graphs, entities,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            manifest = new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         } finally {
             TDBInternal.expel(database);
         }
         manifest.write(generation.manifest());
         store.publish(generation);
         List<String> pruned = store.prune();
-        log.accept(String.format("Loaded %d quads in %d graphs into %s (%d text entries)%s", manifest.quads(), manifest.graphs(),
-                generation.dir(), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
+        log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader, %d text entries)%s", manifest.quads(), manifest.graphs(),
+                generation.dir(), loader.name().toLowerCase(java.util.Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
         return new Result(generation, manifest, true);
     }
 
