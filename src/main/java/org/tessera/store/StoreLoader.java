@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -77,7 +78,7 @@ public final class StoreLoader {
         store.publish(generation);
         List<String> pruned = store.prune();
         log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader, %d text entries)%s", manifest.quads(), manifest.graphs(),
-                generation.dir(), loader.name().toLowerCase(java.util.Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
+                generation.dir(), loader.name().toLowerCase(Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
         return new Result(generation, manifest, true);
     }
 

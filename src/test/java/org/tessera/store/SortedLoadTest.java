@@ -7,6 +7,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
+import org.tessera.cli.ExitCodes;
+import org.tessera.CliRunner;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -96,5 +98,21 @@ class SortedLoadTest {
         assertTrue(error.getMessage().startsWith(broken + ":2:"), error.getMessage());
         assertEquals("gen-0001", store.current().orElseThrow().name());
         assertEquals(1, contents(store.current().orElseThrow()).size());
+    }
+
+    @Test
+    void theLoadCommandTakesTheLoaderByName() throws IOException {
+        Path input = dir.resolve("one.nq");
+        Files.writeString(input, "<https://example.org/s> <https://example.org/p> \"x\" <https://example.org/g> .\n");
+        String db = dir.resolve("db").toString();
+        CliRunner sorted = CliRunner.run("load", "--loader", "sorted", "--db", db, input.toString());
+        assertEquals(ExitCodes.OK, sorted.exitCode(), sorted.err());
+        assertTrue(sorted.out().contains("(sorted loader, 0 text entries)"), sorted.out());
+        CliRunner phased = CliRunner.run("load", "--db", db, input.toString());
+        assertTrue(phased.out().contains("(phased loader, 0 text entries)"), phased.out());
+
+        CliRunner unknown = CliRunner.run("load", "--loader", "quick", "--db", db, input.toString());
+        assertEquals(ExitCodes.USAGE, unknown.exitCode());
+        assertTrue(unknown.err().contains("expected one of [PHASED, SORTED]"), unknown.err());
     }
 }
