@@ -22,6 +22,8 @@ import org.tessera.read.AnnotationReader;
 import org.tessera.read.AnnotationReader.FileAnnotations;
 import org.tessera.read.Problem;
 import org.tessera.read.Problems;
+import org.tessera.read.TreeCodec;
+import org.tessera.read.TreeSpill;
 import org.tessera.shacl.ShapeCheck;
 import org.tessera.support.NQuadsText;
 import org.tessera.support.OrderedWork;
@@ -33,10 +35,12 @@ import org.tessera.vocabulary.Namespaces;
 import org.tessera.vocabulary.OntologyTerms;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -45,7 +49,8 @@ import java.util.function.Consumer;
  * Validates and converts a project one file at a time, so that memory holds the
  * indexes references need and one graph, never the corpus. A first pass reads
  * every file and indexes ids (reporting problems of form, duplicates, place
- * hierarchies); a second pass reads them again, graph by graph in output order,
+ * hierarchies), and keeps each file's parsed tree on disk ({@link TreeSpill}); a
+ * second pass reads the trees back, graph by graph in output order,
  * checks references and quotes, builds the graph, runs the SHACL shapes on it
  * and streams it out. The shared graph of actors and places, which grows with
  * the corpus, goes through an external sort. The output is byte-identical to
@@ -101,25 +106,29 @@ public final class StreamingConversion {
 
     private record SourceFile(String id, Path path) {}
 
-    private record ReadFile(Path path, FileAnnotations annotations) {}
+    /** A file of the first pass: what it holds, and its tree for the second pass (null when it could not be parsed). */
+    private record ReadFile(Path path, FileAnnotations annotations, byte[] tree) {}
 
     /** The first pass's index of every file, in file order. */
     private static final class FirstPass {
         private final Problems problems;
         private final ReferenceChecker references;
+        private final TreeSpill trees;
         private final List<Path> entityFiles = new ArrayList<>();
         private final List<SourceFile> sourceFiles = new ArrayList<>();
         private DatasetInfo info;
         private Path infoFile;
 
-        FirstPass(Problems problems, ReferenceChecker references) {
+        FirstPass(Problems problems, ReferenceChecker references, TreeSpill trees) {
             this.problems = problems;
             this.references = references;
+            this.trees = trees;
         }
 
-        void index(ReadFile read) {
+        void index(ReadFile read) throws IOException {
             FileAnnotations file = read.annotations();
             Path path = read.path();
+            if (read.tree() != null) trees.put(path, read.tree());
             if (info == null && file.dataset() != null) infoFile = path;
             info = AnnotationReader.onlyDataset(info, file.dataset(), problems);
             references.addActors(file.actors());
@@ -156,14 +165,22 @@ public final class StreamingConversion {
     }
 
     private Result run(String baseOverride, Path outDir, boolean build) throws IOException {
+        // A conversion keeps its spill files in the project's state; checking alone writes nothing there.
+        Path spillDir = outDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(project.state());
+        try (TreeSpill trees = new TreeSpill(spillDir)) {
+            return run(baseOverride, outDir, build, trees);
+        }
+    }
+
+    private Result run(String baseOverride, Path outDir, boolean build, TreeSpill trees) throws IOException {
         Problems problems = new Problems();
         ReferenceChecker references = new ReferenceChecker(problems);
         // A reader per thread: the parser counts values as it goes.
         ThreadLocal<AnnotationReader> readers = ThreadLocal.withInitial(() -> new AnnotationReader(terms));
-        FirstPass first = new FirstPass(problems, references);
+        FirstPass first = new FirstPass(problems, references, trees);
         // Files are parsed on worker threads and indexed here, in file order: the same ids win as on one thread.
         OrderedWork.run(AnnotationReader.annotationFiles(project.annotations()), threads,
-                path -> new ReadFile(path, readers.get().readFile(path, project.root(), problems)), first::index);
+                path -> readFirst(readers.get(), path, problems), first::index);
         DatasetInfo info = first.info;
         Path infoFile = first.infoFile;
         List<Path> entityFiles = first.entityFiles;
@@ -172,7 +189,7 @@ public final class StreamingConversion {
         references.checkPlaces();
 
         String base = !build ? null : baseOverride != null ? baseOverride : info != null ? info.base() : null;
-        Second second = new Second(problems, references, readers, info, infoFile, entityFiles, sourceFiles, base);
+        Second second = new Second(problems, references, readers, trees, info, infoFile, entityFiles, sourceFiles, base);
         if (outDir == null || base == null) {
             second.run(null);
         } else {
@@ -193,6 +210,14 @@ public final class StreamingConversion {
                 List.copyOf(second.rows));
     }
 
+    /** On a worker thread: one file parsed, read, and its tree encoded for the second pass. */
+    private ReadFile readFirst(AnnotationReader reader, Path path, Problems problems) {
+        Optional<org.tessera.read.Node> tree = reader.parseFile(path, project.root(), problems);
+        FileAnnotations annotations = tree.map(t -> reader.read(AnnotationReader.displayName(path, project.root()), t, problems))
+                .orElse(FileAnnotations.NONE);
+        return new ReadFile(path, annotations, tree.map(TreeCodec::encode).orElse(null));
+    }
+
     /** Thrown to leave the output folder as it was when the input turns out invalid half-way. */
     private static final class Invalid extends IOException {
         Invalid() {
@@ -205,6 +230,7 @@ public final class StreamingConversion {
         private final Problems problems;
         private final ReferenceChecker references;
         private final ThreadLocal<AnnotationReader> readers;
+        private final TreeSpill trees;
         private final DatasetInfo info;
         private final Path infoFile;
         private final List<Path> entityFiles;
@@ -224,11 +250,12 @@ public final class StreamingConversion {
         private long quads;
         private int graphs;
 
-        Second(Problems problems, ReferenceChecker references, ThreadLocal<AnnotationReader> readers, DatasetInfo info, Path infoFile,
-               List<Path> entityFiles, List<SourceFile> sourceFiles, String base) {
+        Second(Problems problems, ReferenceChecker references, ThreadLocal<AnnotationReader> readers, TreeSpill trees, DatasetInfo info,
+               Path infoFile, List<Path> entityFiles, List<SourceFile> sourceFiles, String base) {
             this.problems = problems;
             this.references = references;
             this.readers = readers;
+            this.trees = trees;
             this.info = info;
             this.infoFile = infoFile;
             this.entityFiles = entityFiles;
@@ -277,7 +304,7 @@ public final class StreamingConversion {
                 OrderedWork.run(entityFiles, threads, this::buildSharedPart, part -> violations.addAll(part.violations()));
                 return;
             }
-            try (QuadSorter sorter = new QuadSorter(java.nio.file.Files.createDirectories(project.state()), sortBuffer)) {
+            try (QuadSorter sorter = new QuadSorter(Files.createDirectories(project.state()), sortBuffer)) {
                 OrderedWork.run(entityFiles, threads, this::buildSharedPart, part -> {
                     violations.addAll(part.violations());
                     part.quads().forEach(sorter::add);
@@ -288,7 +315,7 @@ public final class StreamingConversion {
 
         /** On a worker thread: the actors, places and dataset description of one file, checked. */
         private BuiltPart buildSharedPart(Path path) throws IOException {
-            FileAnnotations file = readers.get().readFile(path, project.root(), reread);
+            FileAnnotations file = readAgain(path);
             DatasetGraph part = DatasetGraphFactory.create();
             builder.sharedEntities(part, file.actors(), file.places());
             if (path.equals(infoFile)) builder.datasetInfo(part, info);
@@ -300,7 +327,7 @@ public final class StreamingConversion {
 
         /** On a worker thread: everything but the writing. The indexes are only read from here on. */
         private BuiltSource buildSource(SourceFile file) throws IOException {
-            SourceAccount account = readers.get().readFile(file.path(), project.root(), reread).account();
+            SourceAccount account = readAgain(file.path()).account();
             if (account == null) return null;
             references.checkAccount(account);
             Evidence evidence = new Evidence();
@@ -319,6 +346,13 @@ public final class StreamingConversion {
             QuadDigest digest = new QuadDigest();
             digest.addLines(sorted.nquads());
             return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, found);
+        }
+
+        /** A file the first pass read, from the tree it parsed. */
+        private FileAnnotations readAgain(Path path) throws IOException {
+            Optional<org.tessera.read.Node> tree = trees.get(path);
+            if (tree.isEmpty()) return FileAnnotations.NONE;
+            return readers.get().read(AnnotationReader.displayName(path, project.root()), tree.get(), reread);
         }
 
         /** On the caller's thread, in output order: the counts, and the files. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -78,28 +79,42 @@ public final class AnnotationReader {
 
     /** What one annotation file holds; a conversion that streams reads its files one at a time. */
     public record FileAnnotations(DatasetInfo dataset, List<Actor> actors, List<Place> places, SourceAccount account) {
-        static final FileAnnotations NONE = new FileAnnotations(null, List.of(), List.of(), null);
+        public static final FileAnnotations NONE = new FileAnnotations(null, List.of(), List.of(), null);
     }
 
     /** Reads one file, adding its problems of form; what could not be read is left out. */
     public FileAnnotations readFile(Path path, Path displayBase, Problems problems) {
-        String name = displayBase.toAbsolutePath().relativize(path.toAbsolutePath()).toString();
+        return parseFile(path, displayBase, problems).map(tree -> read(displayName(path, displayBase), tree, problems))
+                .orElse(FileAnnotations.NONE);
+    }
+
+    /** How messages name {@code path}: relative to {@code displayBase}. */
+    public static String displayName(Path path, Path displayBase) {
+        return displayBase.toAbsolutePath().relativize(path.toAbsolutePath()).toString();
+    }
+
+    /** The tree of one file, adding its problems of form; empty when it cannot be parsed. */
+    public Optional<Node> parseFile(Path path, Path displayBase, Problems problems) {
+        String name = displayName(path, displayBase);
         byte[] bytes;
         try {
             // Not read at all when far too large: a stray 5 GB file must not fill the memory.
             long size = Files.size(path);
             if (size > TreeParser.MAX_FILE_BYTES) {
                 problems.add(new Site(name, 1, 1, ""), TreeParser.tooLarge(size));
-                return FileAnnotations.NONE;
+                return Optional.empty();
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             problems.add(Site.ofFile(name), "cannot read: " + e.getMessage());
-            return FileAnnotations.NONE;
+            return Optional.empty();
         }
-        var tree = parser.parse(name, bytes, problems);
-        if (tree.isEmpty()) return FileAnnotations.NONE;
-        FieldReader top = FieldReader.of(name, "", tree.get(), TOP_LEVEL, problems, terms);
+        return parser.parse(name, bytes, problems);
+    }
+
+    /** What the tree of the file {@code name} holds, adding its problems of form. */
+    public FileAnnotations read(String name, Node tree, Problems problems) {
+        FieldReader top = FieldReader.of(name, "", tree, TOP_LEVEL, problems, terms);
         if (top == null) return FileAnnotations.NONE;
         RecordReader records = new RecordReader(name, problems, terms);
         DatasetInfo dataset = top.has("dataset") ? records.dataset(top.present("dataset")) : null;

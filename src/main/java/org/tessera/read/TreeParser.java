@@ -303,7 +303,8 @@ public final class TreeParser {
                     problems.add(site, "a text longer than " + MAX_STRING_LENGTH + " characters");
                     return new Node.Scalar(line, column, null);
                 }
-                if (parser instanceof YAMLParser && LONG_NUMBER.matcher(text).matches()) {
+                // The pattern needs more than MAX_NUMBER_LENGTH characters: shorter texts skip it.
+                if (parser instanceof YAMLParser && text.length() > MAX_NUMBER_LENGTH && LONG_NUMBER.matcher(text).matches()) {
                     // SnakeYAML hands over a number too long for Jackson as a text.
                     problems.add(site, "a number longer than " + MAX_NUMBER_LENGTH + " digits");
                     return new Node.Scalar(line, column, null);
