@@ -1,0 +1,64 @@
+package org.tessera;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * src/main/sh/jvm-options, which the launcher and bench/run take the JVM's options from:
+ * C2 alone for commands that convert a large corpus, nothing otherwise.
+ */
+class JvmOptionsTest {
+    private static final Path SCRIPT = TestProjects.REPO.resolve("src/main/sh/jvm-options");
+    private static final String C2_ALONE = "-XX:-TieredCompilation";
+
+    @TempDir Path dir;
+
+    @Test
+    void aLargeCorpusConvertsValidatesAndCountsWithC2Alone() throws Exception {
+        Path large = project("large", 33L * 1024 * 1024);
+        for (String command : List.of("convert", "validate", "stats")) {
+            assertEquals(C2_ALONE, options(command, "--project", large.toString()), command);
+        }
+        assertEquals(C2_ALONE, options("convert", "--project=" + large));
+        assertEquals(C2_ALONE, options("convert", "-p", large.toString(), "--base", "https://example.org/"));
+        assertEquals(C2_ALONE, options("convert", "-p" + large));
+        // The current folder is the project when none is named.
+        assertEquals(C2_ALONE, Tools.run(large, List.of("bash", SCRIPT.toString(), "convert")).strip());
+    }
+
+    @Test
+    void aSmallCorpusTheRepositorysOwnAndOtherCommandsKeepTheJvmsDefaults() throws Exception {
+        Path small = project("small", 1024 * 1024);
+        Path large = project("large", 33L * 1024 * 1024);
+        assertEquals("", options("convert", "--project", small.toString()));
+        assertEquals("", options("convert", "--project", TestProjects.REPO.toString()));
+        assertEquals("", options("serve", "--project", large.toString()), "serve starts an HTTP server: its start counts");
+        assertEquals("", options("load", "--project", large.toString()));
+        assertEquals("", options("convert", "--project", dir.resolve("missing").toString()));
+        assertEquals("", options());
+    }
+
+    /** A project whose annotations/ holds one file of {@code bytes} bytes (sparse: du -b counts its length). */
+    private Path project(String name, long bytes) throws IOException {
+        Path annotations = Files.createDirectories(dir.resolve(name).resolve("annotations"));
+        try (RandomAccessFile file = new RandomAccessFile(annotations.resolve("big.yaml").toFile(), "rw")) {
+            file.setLength(bytes);
+        }
+        return dir.resolve(name);
+    }
+
+    private String options(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        return Tools.run(dir, command).strip();
+    }
+}
