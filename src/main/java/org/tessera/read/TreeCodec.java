@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>
  * The format: a kind byte, the line and column as variable-length integers, then by
  * kind a map's members (key text, key line and column, value), a list's items, or a
- * scalar's value and its written text (once for a text written as it reads). Texts are UTF-8 with a length before them;
- * -1 stands for null.
+ * scalar's value and its written text (once for a text written as it reads). A text
+ * is its UTF-8 bytes after their length plus one; a length of 0 stands for null.
  */
 public final class TreeCodec {
     /** TEXT: a text written as it reads, as every text of a parsed file is; OTHER_TEXT: one whose written form differs. */
@@ -69,6 +69,9 @@ public final class TreeCodec {
                 text(text);
                 return;
             }
+            if (value != null && !(value instanceof String || value instanceof BigDecimal || value instanceof Boolean)) {
+                throw new IllegalArgumentException("a scalar holds a text, a number, a boolean or null, not " + value.getClass().getName());
+            }
             header(value == null ? NULL : value instanceof String ? OTHER_TEXT : value instanceof BigDecimal ? NUMBER
                     : Boolean.TRUE.equals(value) ? TRUE : FALSE, scalar);
             if (value instanceof String text) text(text);
@@ -83,7 +86,7 @@ public final class TreeCodec {
             number(node.column());
         }
 
-        /** A non-negative int, seven bits a byte, the last byte's high bit clear. */
+        /** An int, seven bits a byte, low bits first, the last byte's high bit clear (five bytes when negative). */
         private void number(int value) {
             while ((value & ~0x7F) != 0) {
                 write((value & 0x7F) | 0x80);

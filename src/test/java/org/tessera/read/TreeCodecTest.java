@@ -72,6 +72,11 @@ class TreeCodecTest {
     }
 
     @Test
+    void aScalarOfAnotherKindIsRefusedRatherThanChanged() {
+        assertThrows(IllegalArgumentException.class, () -> TreeCodec.encode(new Node.Scalar(1, 1, 42L, "42")));
+    }
+
+    @Test
     void keyOrderIsKept() {
         Node tree = parse("zebra: 1\napple: 2\nmango: 3\n");
         Node decoded = TreeCodec.decode(TreeCodec.encode(tree));
