@@ -1,9 +1,11 @@
 package org.tessera.output;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
@@ -12,10 +14,14 @@ import org.tessera.linkeddata.JsonLdWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes sorted quads as a full dump in one syntax. The streaming writers are
@@ -51,8 +57,9 @@ public final class DumpWriter {
         stream.finish();
     }
 
+    /** Turtle: Jena's TURTLE_BLOCKS is the TRIG_BLOCKS writer fed triples, so TrigStream writes it too. */
     private void streamTriples(List<Quad> sorted, OutputStream out) {
-        StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+        StreamRDF stream = TrigStream.open(out);
         stream.start();
         prefixes.forEach(stream::prefix);
         distinctTriples(sorted).forEach(stream::triple);
@@ -68,10 +75,13 @@ public final class DumpWriter {
 
     /** The triples of all graphs, each once, in subject order. */
     private static Set<Triple> distinctTriples(List<Quad> sorted) {
-        List<Triple> triples = new java.util.ArrayList<>(sorted.stream().map(Quad::asTriple).toList());
-        triples.sort(java.util.Comparator.comparing((Triple t) -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
-                .thenComparing(t -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
-                .thenComparing(t -> org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject())));
+        // Each term formatted once, not at every comparison: terms repeat across thousands of triples.
+        Map<Node, String> text = new HashMap<>();
+        Function<Node, String> nt = node -> text.computeIfAbsent(node, NodeFmtLib::strNT);
+        List<Triple> triples = new ArrayList<>(sorted.stream().map(Quad::asTriple).toList());
+        triples.sort(Comparator.comparing((Triple t) -> nt.apply(t.getSubject()))
+                .thenComparing(t -> nt.apply(t.getPredicate()))
+                .thenComparing(t -> nt.apply(t.getObject())));
         return new LinkedHashSet<>(triples);
     }
 }

@@ -34,6 +34,27 @@ class TrigStreamTest {
         assertArrayEquals(viaJena(quads), viaTrigStream(quads));
     }
 
+    /** Fed triples, it writes the Turtle of Jena's TURTLE_BLOCKS writer, which the Turtle dump used. */
+    @Test
+    void writesTriplesAsJenasTurtleWriterDoes() {
+        List<Quad> quads = SortedQuads.of(RDFDataMgr.loadDataset(TestProjects.REPO.resolve("rdf/tessera.trig").toString())
+                .asDatasetGraph());
+        ByteArrayOutputStream jena = new ByteArrayOutputStream();
+        writeTriples(StreamRDFWriter.getWriterStream(jena, RDFFormat.TURTLE_BLOCKS), quads);
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        writeTriples(TrigStream.open(ours), quads);
+        String turtle = jena.toString(StandardCharsets.UTF_8);
+        assertTrue(turtle.contains("PREFIX") && !turtle.contains("{"), "Turtle, no graph blocks");
+        assertArrayEquals(jena.toByteArray(), ours.toByteArray());
+    }
+
+    private static void writeTriples(StreamRDF stream, List<Quad> quads) {
+        stream.start();
+        PREFIXES.forEach(stream::prefix);
+        quads.forEach(q -> stream.triple(q.asTriple()));
+        stream.finish();
+    }
+
     /** Characters outside ASCII, most of them pairs of surrogates, across the 64k-character buffer's boundaries. */
     @Test
     void writesCharactersThatStraddleTheBufferAsJenaWritesThem() {
