@@ -66,6 +66,7 @@ public final class StoreLoader {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = loader.load(generation.tdb(), nquads, generation.dir());
         Manifest manifest;
+        // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {
             long entities = TextIndexing.build(database, generation.textIndex());
