@@ -16,20 +16,21 @@ import java.util.Optional;
  * instead of parsing the YAML again. So both passes see the same content, even if a
  * file changes in between. Memory holds where each tree starts, not the trees.
  * <p>
- * One thread puts; any number may get at once. The file is deleted on close.
+ * One thread puts; any number may get at once. The file is opened to be deleted on
+ * close ({@code DELETE_ON_CLOSE}; on Linux the JDK unlinks it at once), so that a
+ * convert stopped by Ctrl-C or killed leaves none behind.
  */
 public final class TreeSpill implements AutoCloseable {
     private record Extent(long offset, int length) {}
 
-    private final Path file;
     private final FileChannel channel;
     private final Map<Path, Extent> extents = new HashMap<>();
     private long size;
 
     /** A new spill file in {@code dir}, which must exist. */
     public TreeSpill(Path dir) throws IOException {
-        file = Files.createTempFile(dir, "trees-", ".bin");
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Path file = Files.createTempFile(dir, "trees-", ".bin");
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
     }
 
     /** Keeps the tree of {@code path}, as {@link TreeCodec#encode} made it. */
@@ -46,17 +47,14 @@ public final class TreeSpill implements AutoCloseable {
         if (extent == null) return Optional.empty();
         ByteBuffer buffer = ByteBuffer.allocate(extent.length());
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, extent.offset() + buffer.position()) < 0) throw new IOException("the tree spill " + file + " is cut short");
+            if (channel.read(buffer, extent.offset() + buffer.position()) < 0) throw new IOException("the tree spill is cut short");
         }
         return Optional.of(TreeCodec.decode(buffer.array()));
     }
 
     @Override
     public void close() throws IOException {
-        try (channel) {
-            extents.clear();
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        extents.clear();
+        channel.close();
     }
 }

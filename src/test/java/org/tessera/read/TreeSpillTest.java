@@ -48,6 +48,9 @@ class TreeSpillTest {
                 pool.shutdown();
             }
             assertEquals(Optional.empty(), spill.get(dir.resolve("never-put.yaml")));
+            try (Stream<Path> left = Files.list(dir)) {
+                assertTrue(left.findAny().isEmpty(), "the spill file is unlinked while open: a killed convert leaves none");
+            }
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertTrue(left.findAny().isEmpty(), "the spill file is deleted on close");
