@@ -1,6 +1,8 @@
 package org.tessera.output;
 
 import org.tessera.support.TermText;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -11,9 +13,15 @@ import org.apache.jena.sparql.core.Quad;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,12 +31,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Sorts quads into the order of {@link SortedQuads} without holding them all in memory:
  * runs of at most {@code maxQuadsInMemory} quads are sorted and spilled to files, which are
  * then merged. Equal quads come out once, as they would from a dataset.
+ * <p>
+ * Each run is a file opened to be deleted on close ({@code DELETE_ON_CLOSE}; on Linux the
+ * JDK unlinks it at once) and read back through the same channel, so that a convert
+ * stopped by Ctrl-C or killed leaves no run behind. At most {@value #MAX_OPEN_FILES} runs
+ * are open at once: past that, the oldest are merged into one as the sort goes.
  * <p>
  * A spill file holds one line per quad: the four {@link NodeFmtLib#strNT} texts joined by
  * NUL. N-Triples text holds no NUL and no line end (checked when a term is formatted), and
@@ -37,7 +49,7 @@ import java.util.stream.Stream;
  * another, the NUL after the shorter one sorts first, as the shorter text does.
  */
 public final class QuadSorter implements AutoCloseable {
-    /** The most files open at once; more spill files are first merged in rounds. */
+    /** The most runs open at once; the oldest are merged into one when a spill would pass it. */
     private static final int MAX_OPEN_FILES = 64;
     private static final char SEPARATOR = '\u0000';
     /** Bounds the cache of parsed graphs and predicates, should a corpus have endless ones. */
@@ -47,10 +59,11 @@ public final class QuadSorter implements AutoCloseable {
     private final int maxQuadsInMemory;
     private final List<Quad> buffer = new ArrayList<>();
     /** Sorted runs on disk not yet merged into the output, oldest first. */
-    private final List<Path> files = new ArrayList<>();
+    private final List<Run> runs = new ArrayList<>();
     private final Map<String, Node> parsedTerms = new HashMap<>();
-    private Path spillDir; // made at the first spill, so an in-memory sort never touches disk
-    private int fileCount;
+    /** The subject of the last line read back, and its text. */
+    private String lastSubjectText = "";
+    private Node lastSubject;
     private long spills;
     private boolean sorted;
 
@@ -78,71 +91,59 @@ public final class QuadSorter implements AutoCloseable {
         // The last run stays in memory: it is merged with the files as they are read.
         MemorySource last = new MemorySource(sortBuffer());
         try {
-            while (files.size() > MAX_OPEN_FILES) mergeRound();
-            mergeFiles(files, last, source -> action.accept(source.quad()));
+            List<Run> all = new ArrayList<>(runs);
+            runs.clear();
+            mergeRuns(all, last, source -> action.accept(source.quad()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Deletes the spill files and their folder. */
+    /** Deletes the runs not yet merged (a sort stopped by an error). */
     @Override
     public void close() {
         buffer.clear();
-        files.clear();
-        if (spillDir == null) return;
         try {
-            try (Stream<Path> left = Files.list(spillDir)) {
-                for (Path file : (Iterable<Path>) left::iterator) Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(spillDir);
-            spillDir = null;
+            for (Run run : runs) run.channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            runs.clear();
         }
     }
 
     private void spill() {
         try {
-            Path file = newFile();
-            try (BufferedWriter out = Files.newBufferedWriter(file)) {
-                String previous = null;
-                for (Line line : sortBuffer()) {
-                    if (line.text().equals(previous)) continue;
-                    out.write(line.text());
-                    out.write('\n');
-                    previous = line.text();
-                }
+            if (runs.size() >= MAX_OPEN_FILES) mergeOldest();
+            Run run = Run.create(tempDir);
+            runs.add(run);
+            BufferedWriter out = run.writer();
+            String previous = null;
+            for (Line line : sortBuffer()) {
+                if (line.text().equals(previous)) continue;
+                out.write(line.text());
+                out.write('\n');
+                previous = line.text();
             }
-            files.add(file);
+            out.flush();
             spills++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Merges the oldest files into one, as many as leaves MAX_OPEN_FILES (or, with many
-     * more, as many as can be open beside the file written).
-     */
-    private void mergeRound() throws IOException {
-        int count = Math.min(MAX_OPEN_FILES - 1, files.size() - MAX_OPEN_FILES + 1);
-        List<Path> inputs = new ArrayList<>(files.subList(0, count));
-        files.subList(0, count).clear();
-        Path merged = newFile();
-        try (BufferedWriter out = Files.newBufferedWriter(merged)) {
-            mergeFiles(inputs, null, source -> {
-                out.write(source.head);
-                out.write('\n');
-            });
-        }
-        for (Path input : inputs) Files.delete(input); // free the disk as we go
-        files.add(merged);
-    }
-
-    private Path newFile() throws IOException {
-        if (spillDir == null) spillDir = Files.createTempDirectory(tempDir, "quadsort-");
-        return spillDir.resolve("run-" + fileCount++ + ".txt");
+    /** Merges the oldest runs into one, leaving room for the run about to be written. */
+    private void mergeOldest() throws IOException {
+        List<Run> inputs = new ArrayList<>(runs.subList(0, MAX_OPEN_FILES - 1));
+        runs.subList(0, inputs.size()).clear();
+        Run merged = Run.create(tempDir);
+        runs.add(0, merged);
+        BufferedWriter out = merged.writer();
+        mergeRuns(inputs, null, source -> {
+            out.write(source.head);
+            out.write('\n');
+        });
+        out.flush();
     }
 
     /** The buffered quads as lines, sorted, the buffer emptied; duplicates are left for the caller to skip. */
@@ -176,13 +177,14 @@ public final class QuadSorter implements AutoCloseable {
     }
 
     /**
-     * Calls {@code each} with every distinct line of the files and {@code extra} (may be
-     * null), in order: a k-way merge holding one line per source.
+     * Calls {@code each} with every distinct line of the runs and {@code extra} (may be
+     * null), in order: a k-way merge holding one line per source. The runs are closed,
+     * and so deleted.
      */
-    private void mergeFiles(List<Path> paths, Source extra, LineAction each) throws IOException {
+    private void mergeRuns(List<Run> inputs, Source extra, LineAction each) throws IOException {
         List<FileSource> opened = new ArrayList<>();
         try {
-            for (Path path : paths) opened.add(new FileSource(path));
+            for (Run run : inputs) opened.add(new FileSource(run));
             PriorityQueue<Source> queue = new PriorityQueue<>(Comparator.comparing((Source s) -> s.head));
             for (Source source : opened) if (source.advance()) queue.add(source);
             if (extra != null && extra.advance()) queue.add(extra);
@@ -196,7 +198,7 @@ public final class QuadSorter implements AutoCloseable {
                 if (source.advance()) queue.add(source);
             }
         } finally {
-            for (FileSource source : opened) source.reader.close();
+            for (Run run : inputs) run.channel.close();
         }
     }
 
@@ -204,7 +206,12 @@ public final class QuadSorter implements AutoCloseable {
         int a = line.indexOf(SEPARATOR);
         int b = line.indexOf(SEPARATOR, a + 1);
         int c = line.indexOf(SEPARATOR, b + 1);
-        return Quad.create(parseCached(line.substring(0, a)), parse(line.substring(a + 1, b)),
+        // A subject's quads come one after another: its node is made once.
+        if (!line.regionMatches(a + 1, lastSubjectText, 0, b - a - 1) || lastSubjectText.length() != b - a - 1) {
+            lastSubjectText = line.substring(a + 1, b);
+            lastSubject = parse(lastSubjectText);
+        }
+        return Quad.create(parseCached(line.substring(0, a)), lastSubject,
                 parseCached(line.substring(b + 1, c)), parse(line.substring(c + 1)));
     }
 
@@ -224,11 +231,35 @@ public final class QuadSorter implements AutoCloseable {
         // strNT encodes blank node labels to N-Triples' letters and digits; the tokenizer would keep
         // the encoded label, which makes a different node.
         if (text.startsWith("_:")) return NodeFactory.createBlankNode(NodeFmtLib.decodeBNodeLabel(text.substring(2)));
+        if (text.indexOf('\\') < 0) {
+            Node plain = parseUnescaped(text);
+            if (plain != null) return plain;
+        }
         // RIOT's own term reader: undoes \-escapes in literals and IRIs, keeps datatypes, language tags and directions.
         Tokenizer tokenizer = TokenizerText.create().fromString(text).build();
         Node node = tokenizer.hasNext() ? tokenizer.next().asNode() : null;
         if (node == null || tokenizer.hasNext()) throw new IllegalArgumentException("Not one N-Triples term: " + text);
         return node;
+    }
+
+    /**
+     * An IRI, a string or a typed literal as strNT writes it when nothing in it needs an
+     * escape, made as RIOT's tokenizer makes it but without tokenizing; null for anything
+     * else. With no backslash, the lexical form holds no quote: the first after the
+     * opening one closes it.
+     */
+    private static Node parseUnescaped(String text) {
+        int last = text.length() - 1;
+        if (last < 1) return null;
+        if (text.charAt(0) == '<' && text.charAt(last) == '>') return NodeFactory.createURI(text.substring(1, last));
+        if (text.charAt(0) != '"') return null;
+        int close = text.indexOf('"', 1);
+        if (close == last) return NodeFactory.createLiteralString(text.substring(1, close));
+        if (close > 0 && text.startsWith("^^<", close + 1) && text.charAt(last) == '>') {
+            RDFDatatype datatype = TypeMapper.getInstance().getSafeTypeByName(text.substring(close + 4, last));
+            return NodeFactory.createLiteralDT(text.substring(1, close), datatype);
+        }
+        return null; // a language tag, with or without a direction: the tokenizer's
     }
 
     private record Line(String text, Quad quad) {}
@@ -272,11 +303,31 @@ public final class QuadSorter implements AutoCloseable {
         }
     }
 
+    /** A sorted run: one line per quad, in a file already unlinked, kept open until merged. */
+    private record Run(FileChannel channel) {
+        static Run create(Path dir) throws IOException {
+            Path file = Files.createTempFile(dir, "quadsort-", ".run");
+            return new Run(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE));
+        }
+
+        /** Writes at the channel's position; flushed, never closed, as closing it would close the run. */
+        BufferedWriter writer() {
+            return new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        /** Reads from the start; closing the reader closes the run. */
+        BufferedReader reader() throws IOException {
+            channel.position(0);
+            return new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+        }
+    }
+
     private final class FileSource extends Source {
         final BufferedReader reader;
 
-        FileSource(Path path) throws IOException {
-            reader = Files.newBufferedReader(path);
+        FileSource(Run run) throws IOException {
+            reader = run.reader();
         }
 
         @Override

@@ -94,13 +94,25 @@ class QuadSorterTest {
     }
 
     @Test
-    void closeDeletesTheSpillFiles() throws IOException {
-        QuadSorter sorter = new QuadSorter(temp, 100);
-        randomQuads(1000, 4).forEach(sorter::add);
-        assertTrue(!filesIn(temp).isEmpty(), "spilled");
-        sortedBy(sorter);
-        sorter.close();
-        assertEquals(List.of(), filesIn(temp));
+    void runsAreUnlinkedAtOnceAndClosedByClose() throws IOException {
+        QuadSorter sorter = new QuadSorter(temp, 50);
+        randomQuads(10_000, 4).forEach(sorter::add);
+        assertTrue(sorter.spills() > 64, "spills: " + sorter.spills());
+        assertEquals(List.of(), filesIn(temp), "a killed sort would leave no run behind");
+        long open = openRuns();
+        assertTrue(open > 0 && open <= 64, "runs open: " + open);
+        sorter.close(); // as when a convert stops on an error, before the merge
+        assertEquals(0, openRuns(), "runs still open after close");
+    }
+
+    @Test
+    void theMergeClosesEveryRun() throws IOException {
+        try (QuadSorter sorter = new QuadSorter(temp, 100)) {
+            randomQuads(1000, 5).forEach(sorter::add);
+            assertTrue(openRuns() > 0);
+            sortedBy(sorter);
+            assertEquals(0, openRuns());
+        }
     }
 
     @Test
@@ -189,6 +201,19 @@ class QuadSorterTest {
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++)
             assertEquals(expected.get(i), actual.get(i), "quad " + i);
         assertEquals(expected.size(), actual.size(), "count");
+    }
+
+    /** The run files this process holds open, deleted or not, read from Linux's {@code /proc/self/fd}. */
+    private long openRuns() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // the descriptor that listed the folder, closed since
+                }
+            }).filter(target -> target.startsWith(temp.toString() + "/quadsort-")).count();
+        }
     }
 
     /** Files and folders, at any depth. */
