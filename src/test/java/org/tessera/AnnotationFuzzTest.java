@@ -18,11 +18,9 @@ import org.tessera.vocabulary.Namespaces;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -57,8 +55,7 @@ class AnnotationFuzzTest {
 
     private static synchronized void setUp() throws IOException {
         if (pipeline != null) return;
-        Path temp = Files.createTempDirectory("tessera-fuzz");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(temp)));
+        Path temp = TestProjects.folderForThisJvm("tessera-fuzz");
         project = TestProjects.copy("minimal", temp);
         articleYaml = Files.readAllBytes(project.resolve(TARGETS[0][0]));
         sharedYaml = Files.readAllBytes(project.resolve(TARGETS[2][0]));
@@ -109,14 +106,6 @@ class AnnotationFuzzTest {
             if (!IsoMatcher.isomorphic(dataset, back)) {
                 throw new AssertionError(format + " does not parse back to the graph that was written");
             }
-        }
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,7 +8,6 @@ import org.tessera.store.StoreLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +25,7 @@ public final class CorpusStore {
     public static synchronized Store get() {
         if (store == null) {
             try {
-                Path dir = Files.createTempDirectory("tessera-corpus-db");
-                Store loaded = new Store(dir);
+                Store loaded = new Store(TestProjects.folderForThisJvm("tessera-corpus-db"));
                 new StoreLoader(loaded, line -> { }).load(List.of(CORPUS_NQUADS));
                 store = loaded;
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.tessera;
 
+import org.tessera.support.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,26 @@ public final class TestProjects {
         copyTree(PROJECTS.resolve(name), target);
         copyTree(REPO.resolve("ontology"), target.resolve("ontology"));
         return target;
+    }
+
+    /**
+     * A new temporary folder, deleted with what it holds when the test JVM exits: for
+     * fixtures shared by the tests of one JVM, which no {@code @TempDir} outlives.
+     */
+    public static Path folderForThisJvm(String prefix) {
+        try {
+            Path folder = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    FileTrees.delete(folder);
+                } catch (IOException e) {
+                    System.err.println("Could not delete " + folder + ": " + e);
+                }
+            }));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void copyTree(Path from, Path to) {
