@@ -19,7 +19,12 @@ import org.apache.jena.riot.system.PrefixMap;
  * Without prefixes the formatter keeps no state and may be shared between threads.
  */
 public final class PlainFirstTurtle extends NodeFormatterTTL {
-    /** Enough for any vocabulary; past it, a prefix that abbreviates instance IRIs is not cached. */
+    /**
+     * Enough for any vocabulary. A prefix may also abbreviate instance IRIs, each written
+     * once or twice (Wikidata's, {@code wd:Q…}): when they fill the cache, it starts again
+     * empty, so that a vocabulary IRI first seen after them is still cached, not formatted by
+     * Jena at each of its millions of uses.
+     */
     private static final int MAX_ABBREVIATIONS = 4096;
 
     private final PrefixMap prefixes;
@@ -48,12 +53,13 @@ public final class PlainFirstTurtle extends NodeFormatterTTL {
         else if (!PlainText.tryIri(w, iri)) super.formatURI(w, iri);
     }
 
-    /** Jena's text for an IRI a prefix may abbreviate, remembered while there is room. */
+    /** Jena's text for an IRI a prefix may abbreviate, remembered. */
     private String abbreviate(String iri) {
         StringOut out = new StringOut();
         super.formatURI(out, iri);
         String text = out.text();
-        if (abbreviations.size() < MAX_ABBREVIATIONS) abbreviations.put(iri, text);
+        if (abbreviations.size() >= MAX_ABBREVIATIONS) abbreviations.clear();
+        abbreviations.put(iri, text);
         return text;
     }
 

@@ -72,6 +72,26 @@ class TrigStreamTest {
         assertArrayEquals(expected, viaTrigStream(quads));
     }
 
+    /**
+     * More IRIs that a prefix abbreviates than the formatter caches (Wikidata's, as a large
+     * corpus's actors and places have), then the vocabulary's again: the same bytes as Jena's.
+     */
+    @Test
+    void writesManyAbbreviatedInstanceIrisAsJenaDoes() {
+        Node graph = NodeFactory.createURI("https://w3id.org/tessera/is/graph/shared");
+        Node sameAs = NodeFactory.createURI("http://www.w3.org/2002/07/owl#sameAs");
+        Node label = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+        List<Quad> quads = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Node actor = NodeFactory.createURI("https://w3id.org/tessera/is/actor/a" + i);
+            quads.add(Quad.create(graph, actor, sameAs, NodeFactory.createURI("http://www.wikidata.org/entity/Q" + i)));
+            quads.add(Quad.create(graph, actor, label, NodeFactory.createLiteralString("actor " + i)));
+        }
+        String trig = new String(viaJena(quads), StandardCharsets.UTF_8);
+        assertTrue(trig.contains("wd:Q9999") && trig.contains("rdfs:label"), "abbreviated by the prefixes");
+        assertArrayEquals(viaJena(quads), viaTrigStream(quads));
+    }
+
     /** A prefix given another namespace, and a BASE, in the middle of the stream: Jena's writer follows both. */
     @Test
     void followsPrefixesAndBaseThatComeMidStreamAsJenaDoes() {
