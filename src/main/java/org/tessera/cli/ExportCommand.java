@@ -4,6 +4,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.tessera.export.graph.GraphExport;
 import org.tessera.linkeddata.DatasetBase;
+import org.tessera.output.AtomicFile;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
 import org.tessera.output.SortedQuads;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
@@ -90,17 +90,11 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** Writes beside the target and renames, so that a failed export leaves no half-written file. */
     private void writeAtomically(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temporary = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
+        AtomicFile.replace(target, temporary -> {
             try (OutputStream file = Files.newOutputStream(temporary);
                  OutputStream stream = gzip ? new GZIPOutputStream(file) : file) {
                 content.write(stream);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 }

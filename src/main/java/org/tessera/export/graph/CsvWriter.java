@@ -1,5 +1,7 @@
 package org.tessera.export.graph;
 
+import org.tessera.output.AtomicFile;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,22 +18,32 @@ import java.util.stream.Stream;
  * lat and long columns) and R or pandas read them. An absent value is an empty field.
  */
 final class CsvWriter implements GraphWriter {
+    /** A folder that may hold other files: {@link #write} already replaces each of its two files. */
+    @Override
+    public void replace(PropertyGraph graph, Path dir) throws IOException {
+        write(graph, dir);
+    }
+
     @Override
     public void write(PropertyGraph graph, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Writer out = Files.newBufferedWriter(dir.resolve("nodes.csv"), StandardCharsets.UTF_8)) {
-            row(out, Stream.concat(Stream.of("id", "label"), graph.nodeKeys().stream()).toList());
-            for (GraphNode node : graph.nodes()) {
-                row(out, fields(List.of(node.id(), node.label()), graph.nodeKeys(), node.attributes()));
+        // Each file replaced whole; the folder's other files are left as they are.
+        AtomicFile.replace(dir.resolve("nodes.csv"), file -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                row(out, Stream.concat(Stream.of("id", "label"), graph.nodeKeys().stream()).toList());
+                for (GraphNode node : graph.nodes()) {
+                    row(out, fields(List.of(node.id(), node.label()), graph.nodeKeys(), node.attributes()));
+                }
             }
-        }
-        try (Writer out = Files.newBufferedWriter(dir.resolve("edges.csv"), StandardCharsets.UTF_8)) {
-            row(out, Stream.concat(Stream.of("id", "source", "target", "label", "weight"), graph.edgeKeys().stream()).toList());
-            for (GraphEdge edge : graph.edges()) {
-                List<String> fixed = List.of(edge.id(), edge.source(), edge.target(), edge.label(), Double.toString(edge.weight()));
-                row(out, fields(fixed, graph.edgeKeys(), edge.attributes()));
+        });
+        AtomicFile.replace(dir.resolve("edges.csv"), file -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                row(out, Stream.concat(Stream.of("id", "source", "target", "label", "weight"), graph.edgeKeys().stream()).toList());
+                for (GraphEdge edge : graph.edges()) {
+                    List<String> fixed = List.of(edge.id(), edge.source(), edge.target(), edge.label(), Double.toString(edge.weight()));
+                    row(out, fields(fixed, graph.edgeKeys(), edge.attributes()));
+                }
             }
-        }
+        });
     }
 
     private static List<String> fields(List<String> fixed, List<String> keys, Map<String, Object> values) {

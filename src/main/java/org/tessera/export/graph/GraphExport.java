@@ -4,7 +4,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,7 @@ public final class GraphExport {
     public static void write(DatasetGraph dataset, String format, String view, Path out) throws IOException {
         View v = check(format, view);
         PropertyGraph graph = Txn.calculateRead(dataset, () -> v.build(new GraphQueries(dataset)));
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        WRITERS.get(format).write(graph, out);
+        WRITERS.get(format).replace(graph, out);
     }
 
     /** The default file name, such as "tessera-actors.gexf"; for csv a directory name, "tessera-full-csv". */
