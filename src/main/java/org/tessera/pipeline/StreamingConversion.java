@@ -247,6 +247,7 @@ public final class StreamingConversion {
         private DatasetGraph ontology;
         private DatasetWriter.GraphFiles out;
         private VoidStats stats;
+        /** What was written, from the files once finished; none when validating. */
         private long quads;
         private int graphs;
 
@@ -295,7 +296,11 @@ public final class StreamingConversion {
                 new VoidWriter(iris).describe(description, stats, info);
                 emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
             }
-            if (out != null && valid()) out.finish();
+            if (out != null && valid()) {
+                out.finish();
+                quads = out.quads();
+                graphs = out.graphs();
+            }
         }
 
         private void sharedGraph() throws IOException {
@@ -365,8 +370,6 @@ public final class StreamingConversion {
             built.quads().forEach(stats::count);
             stats.add(built.digest());
             out.graph(built.graph(), built.quads(), built.nquads());
-            graphs++;
-            quads += built.quads().size();
         }
 
         /** The shapes' violations in one graph of {@code part}, read with the ontology and the types of what it points at. */
@@ -383,12 +386,10 @@ public final class StreamingConversion {
             boolean counted = !graph.equals(iris.voidGraph());
             if (counted) stats.graph(graph, shared);
             out.beginGraph(graph);
-            graphs++;
             sortedQuads.accept(q -> {
                 byte[] line = NQuadsText.line(q);
                 if (counted) stats.accept(q, line);
                 out.quad(q, line);
-                quads++;
             });
         }
     }
