@@ -3,14 +3,10 @@ package org.tessera.store;
 import org.tessera.support.FileTrees;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +18,13 @@ import java.util.stream.Stream;
  * {@code gen-0002}, ...) and a symbolic link {@code current} to the one served.
  * A load fills a new generation aside and then swings the link by an atomic
  * rename, so a reader sees the old generation or the new one, never a mix, and
- * a load that fails or is killed leaves {@code current} as it was.
+ * a load that fails or is killed leaves {@code current} as it was. A load holds
+ * the lock on {@code load.lock} from start to end: one load at a time, and a prune
+ * (by a server, or another process) leaves the generations it fills alone.
  */
 public final class Store {
     static final String CURRENT = "current";
+    static final String LOAD_LOCK = "load.lock";
     private final Path dir;
 
     public Store(Path dir) {
@@ -67,16 +66,36 @@ public final class Store {
         Files.move(temporary, dir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Held by a load from start to end; fails at once if another load into this store runs. */
+    FileLocks.Held lockForLoad() throws IOException {
+        Files.createDirectories(dir);
+        return FileLocks.acquire(dir.resolve(LOAD_LOCK), "A load into " + dir);
+    }
+
     /**
      * Deletes generations that are not current and that no process has open:
-     * left over from older loads, or from loads that died half-way.
+     * left over from older loads, or from loads that died half-way. While a load
+     * runs, the generations above the current one are left alone: one is being
+     * filled, and is not current until the load publishes it.
      */
     public List<String> prune() throws IOException {
+        return prune(FileLocks.isHeld(dir.resolve(LOAD_LOCK)));
+    }
+
+    /** The prune a load makes once it has published: it holds the load lock, so nothing else is being filled. */
+    List<String> pruneAfterLoad() throws IOException {
+        return prune(false);
+    }
+
+    private List<String> prune(boolean loadRunning) throws IOException {
         Optional<Generation> current = current();
+        int currentNumber = current.map(Generation::number).orElse(0);
         List<String> removed = new ArrayList<>();
         for (Generation generation : generations()) {
             if (current.isPresent() && current.get().dir().equals(generation.dir())) continue;
-            if (inUse(generation)) continue;
+            if (loadRunning && generation.number() > currentNumber) continue;
+            // TDB2 holds an OS lock on tdb.lock while a database is open, in this process or another.
+            if (FileLocks.isHeld(generation.tdb().resolve("tdb.lock"))) continue;
             FileTrees.delete(generation.dir());
             removed.add(generation.name());
         }
@@ -91,21 +110,6 @@ public final class Store {
                     .map(Generation::new)
                     .sorted(Comparator.comparingInt(Generation::number))
                     .toList();
-        }
-    }
-
-    /** TDB2 holds an OS lock on tdb.lock while a database is open, in this process or another. */
-    private static boolean inUse(Generation generation) {
-        Path lockFile = generation.tdb().resolve("tdb.lock");
-        if (!Files.exists(lockFile)) return false;
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) return true;
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException | IOException e) {
-            // Held in this process, or not lockable: either way, leave it be.
-            return true;
         }
     }
 }

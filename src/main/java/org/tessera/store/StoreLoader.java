@@ -62,25 +62,31 @@ public final class StoreLoader {
 
     private Result load(List<Path> nquads, String fingerprint) throws IOException {
         checkDiskSpace(nquads);
-        Generation generation = store.createNext();
+        try (FileLocks.Held lock = store.lockForLoad()) {
+            Generation generation = store.createNext();
+            Manifest manifest = fill(generation, nquads, fingerprint);
+            manifest.write(generation.manifest());
+            store.publish(generation);
+            List<String> pruned = store.pruneAfterLoad();
+            log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader, %d text entries)%s", manifest.quads(), manifest.graphs(),
+                    generation.dir(), loader.name().toLowerCase(Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
+            return new Result(generation, manifest, true);
+        }
+    }
+
+    /** Loads the quads and builds the text index; returns what the manifest will say. */
+    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = loader.load(generation.tdb(), nquads, generation.dir());
-        Manifest manifest;
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {
             long entities = TextIndexing.build(database, generation.textIndex());
             long graphs = Txn.calculateRead(database, () -> countGraphs(database));
-            manifest = new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            return new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         } finally {
             TDBInternal.expel(database);
         }
-        manifest.write(generation.manifest());
-        store.publish(generation);
-        List<String> pruned = store.prune();
-        log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader, %d text entries)%s", manifest.quads(), manifest.graphs(),
-                generation.dir(), loader.name().toLowerCase(Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
-        return new Result(generation, manifest, true);
     }
 
     private static long countGraphs(DatasetGraph database) {

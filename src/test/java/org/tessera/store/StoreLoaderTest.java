@@ -18,16 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Generations: a load is published whole or not at all, and what it replaces is cleaned up. */
 class StoreLoaderTest {
-    private static final String QUAD = "<https://example.org/s> <http://www.w3.org/2000/01/rdf-schema#label> \"%s\" <https://example.org/g> .\n";
 
     @TempDir Path dir;
 
     private Path nquads(String name, int quads) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < quads; i++) text.append(String.format(QUAD, "label " + i));
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return LabelQuads.write(dir, name, quads);
     }
 
     @Test

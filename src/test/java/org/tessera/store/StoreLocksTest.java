@@ -1,0 +1,100 @@
+package org.tessera.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.Tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A load and a prune running at once (a server prunes when it retires a generation):
+ * the prune leaves the load's generation alone, and no check drops a lock that
+ * other processes rely on. Other processes are played by Python's fcntl, which
+ * takes the same POSIX locks as the JVM.
+ */
+class StoreLocksTest {
+    private static final String PROBE = "import fcntl, sys\n"
+            + "with open(sys.argv[1], 'r+') as f:\n"
+            + "    try:\n"
+            + "        fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+            + "        print('free')\n"
+            + "    except OSError:\n"
+            + "        print('locked')\n";
+
+    @TempDir Path dir;
+
+    private Path nquads(String name, int quads) throws IOException {
+        return LabelQuads.write(dir, name, quads);
+    }
+
+    /** Whether another process finds the file locked. */
+    private static boolean lockedForOtherProcesses(Path file) throws Exception {
+        String answer = Tools.run(file.getParent(), List.of("python3", "-c", PROBE, file.toString())).strip();
+        assertTrue(answer.equals("locked") || answer.equals("free"), answer);
+        return answer.equals("locked");
+    }
+
+    @Test
+    void aPruneLeavesTheGenerationsThatALoadIsFillingUntilItEnds() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        new StoreLoader(store, line -> { }).load(List.of(nquads("a.nq", 1)));
+        Generation filling;
+        Generation written;
+        try (FileLocks.Held load = store.lockForLoad()) {
+            // One generation being filled, one with its manifest written but not yet published.
+            filling = store.createNext();
+            Files.createDirectories(filling.tdb());
+            written = store.createNext();
+            new Manifest("f", 1, 1, 1, "2026-01-01T00:00:00Z").write(written.manifest());
+
+            assertEquals(List.of(), store.prune());
+            assertTrue(Files.isDirectory(filling.dir()) && Files.isRegularFile(written.manifest()));
+        }
+        assertEquals(List.of(filling.name(), written.name()), store.prune(), "once the load has ended they are left-overs");
+        assertEquals("gen-0001", store.current().orElseThrow().name());
+    }
+
+    @Test
+    void aSecondLoadIntoTheSameStoreFailsAndSaysWhy() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        loader.load(List.of(nquads("a.nq", 1)));
+        try (FileLocks.Held running = store.lockForLoad()) {
+            IOException error = assertThrows(IOException.class, () -> loader.load(List.of(nquads("b.nq", 2))));
+            assertTrue(error.getMessage().contains("A load into " + store.dir() + " is already running in this process"), error.getMessage());
+        }
+        assertEquals("gen-0001", store.current().orElseThrow().name(), "the refused load changed nothing");
+        assertEquals(List.of("gen-0001"), store.generations().stream().map(Generation::name).toList());
+        assertEquals(2, loader.load(List.of(nquads("b.nq", 2))).manifest().quads(), "and runs once the first has ended");
+    }
+
+    @Test
+    void checksInThisProcessKeepItsLocksHeldForOtherProcesses() throws Exception {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Generation first = loader.load(List.of(nquads("a.nq", 1))).generation();
+        try (ServedDataset open = ServedDataset.open(first)) {
+            loader.load(List.of(nquads("b.nq", 2)));
+            Path tdbLock = first.tdb().resolve("tdb.lock");
+            assertTrue(lockedForOtherProcesses(tdbLock), "an open database is locked");
+            store.prune();
+            store.prune();
+            assertTrue(Files.exists(first.dir()), "open here, so kept");
+            assertTrue(lockedForOtherProcesses(tdbLock), "and still locked for others after the prunes looked at it");
+        }
+        Path loadLock = store.dir().resolve(Store.LOAD_LOCK);
+        try (FileLocks.Held load = store.lockForLoad()) {
+            assertEquals(List.of(first.name()), store.prune(), "closed, and older than the current one: removed even while a load runs");
+            assertTrue(lockedForOtherProcesses(loadLock), "a running load is seen by other processes");
+        }
+        assertFalse(lockedForOtherProcesses(loadLock));
+    }
+}
