@@ -1,5 +1,6 @@
 package org.tessera.pipeline;
 
+import org.tessera.output.AtomicFile;
 import org.tessera.support.Sha256;
 
 import java.io.IOException;
@@ -42,8 +43,7 @@ public final class InputFingerprint {
     }
 
     public static void record(Project project, String fingerprint) throws IOException {
-        Files.createDirectories(project.state());
-        Files.writeString(project.state().resolve(FILE_NAME), fingerprint + "\n", StandardCharsets.UTF_8);
+        AtomicFile.replace(project.state().resolve(FILE_NAME), temporary -> Files.writeString(temporary, fingerprint + "\n", StandardCharsets.UTF_8));
     }
 
     /** The jar (size and time) that holds this class, so that a new build converts again. */

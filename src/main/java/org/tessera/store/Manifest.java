@@ -2,11 +2,10 @@ package org.tessera.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.output.AtomicFile;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * What a generation holds: the fingerprint of the N-Quads it was loaded from and
@@ -22,8 +21,6 @@ public record Manifest(String fingerprint, long quads, long graphs, long textEnt
 
     /** Writes through a temporary file and a rename, so that a manifest is never half-written. */
     void write(Path file) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temporary.toFile(), this);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(file, temporary -> JSON.writeValue(temporary.toFile(), this));
     }
 }

@@ -1,11 +1,11 @@
 package org.tessera.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tessera.output.AtomicFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -18,10 +18,7 @@ public record ServerRecord(long pid, String endpoint) {
     private static final String FILE = "server.json";
 
     public void write(Store store) throws IOException {
-        Files.createDirectories(store.dir());
-        Path temporary = store.dir().resolve(FILE + ".tmp");
-        JSON.writeValue(temporary.toFile(), this);
-        Files.move(temporary, store.dir().resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.replace(store.dir().resolve(FILE), temporary -> JSON.writeValue(temporary.toFile(), this));
     }
 
     public static void remove(Store store) {
