@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class FileLocks {
     /** How long {@link #acquire} tries: a check elsewhere holds a lock for an instant. */
-    private static final Duration PATIENCE = Duration.ofSeconds(2);
+    private static final Duration PATIENCE = Duration.ofMillis(500);
     private static final Duration PAUSE = Duration.ofMillis(50);
 
     private FileLocks() {}
@@ -64,12 +64,14 @@ final class FileLocks {
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
+            boolean here;
             synchronized (FileLocks.class) {
                 ProcessFileLock lock = ProcessFileLock.create(file.toString());
-                if (!lock.isLockedHere() && lock.tryLock()) return new Held(lock);
+                here = lock.isLockedHere();
+                if (!here && lock.tryLock()) return new Held(lock);
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException(what + " is already running" + holder(file) + "; the lock is " + file);
+                throw new IOException(what + " is already running" + (here ? " in this process" : otherHolder(file)) + "; the lock is " + file);
             }
             try {
                 Thread.sleep(PAUSE.toMillis());
@@ -80,13 +82,18 @@ final class FileLocks {
         }
     }
 
-    /** ProcessFileLock writes the holder's process id into the file. */
-    private static String holder(Path file) {
+    /**
+     * ProcessFileLock writes its holder's process id into the file. An id left by an
+     * earlier holder that has ended (or by a tool that writes none) is not named.
+     */
+    private static String otherHolder(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
             String pid = lines.isEmpty() ? "" : lines.get(0).strip();
-            if (!pid.matches("\\d+")) return "";
-            return Long.parseLong(pid) == ProcessHandle.current().pid() ? " in this process" : " in process " + pid;
+            if (!pid.matches("\\d{1,18}")) return "";
+            long id = Long.parseLong(pid);
+            boolean alive = id != ProcessHandle.current().pid() && ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? " in process " + id : "";
         } catch (IOException e) {
             return "";
         }

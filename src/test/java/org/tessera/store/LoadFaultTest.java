@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +108,10 @@ class LoadFaultTest {
             Process load = startLoad(store.dir(), big);
             waitFor(store.dir().resolve("gen-0002").resolve("tdb2"), Duration.ofSeconds(60));
             Thread.sleep(700);
+            // While the other process loads: a prune here leaves its generation, and a second load is refused.
+            assertEquals(List.of(), store.prune());
+            IOException refused = assertThrows(IOException.class, () -> new StoreLoader(store, line -> { }).load(List.of(big)));
+            assertTrue(refused.getMessage().contains("is already running in process " + load.pid()), refused.getMessage());
             assertTrue(load.isAlive(), "the load should still be running when killed");
             load.destroyForcibly();  // SIGKILL on Linux: no shutdown hook runs
             load.waitFor(30, TimeUnit.SECONDS);
