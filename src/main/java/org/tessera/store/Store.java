@@ -66,7 +66,7 @@ public final class Store {
         Files.move(temporary, dir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Held by a load from start to end; fails at once if another load into this store runs. */
+    /** Held by a load from start to end; fails, naming the holder, if another load into this store runs. */
     FileLocks.Held lockForLoad() throws IOException {
         Files.createDirectories(dir);
         return FileLocks.acquire(dir.resolve(LOAD_LOCK), "A load into " + dir);
