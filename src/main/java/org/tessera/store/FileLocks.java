@@ -41,9 +41,11 @@ final class FileLocks {
         synchronized (FileLocks.class) {
             try {
                 ProcessFileLock lock = ProcessFileLock.create(file.toString());
-                if (lock.isLockedHere() || !lock.tryLock()) return true;
+                if (lock.isLockedHere()) return true;
+                boolean taken = lock.tryLock();
+                // Released taken or not: ProcessFileLock keeps each object, and its open file, until then.
                 ProcessFileLock.release(lock);
-                return false;
+                return !taken;
             } catch (OverlappingFileLockException e) {
                 return true;
             }
@@ -68,7 +70,10 @@ final class FileLocks {
             synchronized (FileLocks.class) {
                 ProcessFileLock lock = ProcessFileLock.create(file.toString());
                 here = lock.isLockedHere();
-                if (!here && lock.tryLock()) return new Held(lock);
+                if (!here) {
+                    if (lock.tryLock()) return new Held(lock);
+                    ProcessFileLock.release(lock);
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException(what + " is already running" + (here ? " in this process" : otherHolder(file)) + "; the lock is " + file);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tessera.Tools;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,12 @@ class StoreLocksTest {
             + "        print('free')\n"
             + "    except OSError:\n"
             + "        print('locked')\n";
+
+    private static final String HOLDER = "import fcntl, sys\n"
+            + "f = open(sys.argv[1], 'r+')\n"
+            + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
+            + "print('held', flush=True)\n"
+            + "sys.stdin.read()\n";
 
     @TempDir Path dir;
 
@@ -96,5 +103,36 @@ class StoreLocksTest {
             assertTrue(lockedForOtherProcesses(loadLock), "a running load is seen by other processes");
         }
         assertFalse(lockedForOtherProcesses(loadLock));
+    }
+
+    @Test
+    void checksOfALockHeldElsewhereLeaveNoFileOpen() throws Exception {
+        Path lockFile = Files.writeString(dir.resolve("load.lock"), "");
+        Process holder = new ProcessBuilder("python3", "-c", HOLDER, lockFile.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("held", out.readLine(), "python3 took the lock");
+            for (int i = 0; i < 3; i++) assertTrue(FileLocks.isHeld(lockFile));
+            assertThrows(IOException.class, () -> FileLocks.acquire(lockFile, "A load"));
+            assertEquals(0, openDescriptorsOf(lockFile), "ProcessFileLock keeps a lock object, and its file, until released");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        assertFalse(FileLocks.isHeld(lockFile));
+        assertEquals(0, openDescriptorsOf(lockFile));
+    }
+
+    /** How many of this process's file descriptors are open on the file. */
+    private static long openDescriptorsOf(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false; // closed while listed
+                }
+            }).count();
+        }
     }
 }
