@@ -18,8 +18,7 @@ import java.util.List;
  * TDB2's phased loader, the default of {@code tdb2.tdbloader}, over a new database.
  * A load that succeeds leaves the database connected: {@link StoreLoader} connects
  * again for the text index, gets this connection from TDB2's cache, and expels it
- * at the end. Expelling it here and opening the files again once failed on CI, in
- * {@code LoadTest}: TDB2 found the node table's B+tree with nodes but no records.
+ * at the end, so the files are opened once.
  */
 final class PhasedLoad {
     private PhasedLoad() {}
