@@ -20,12 +20,12 @@ import java.io.UncheckedIOException;
 public final class ServedDataset implements AutoCloseable {
     private final Generation generation;
     private final DatasetGraph database;
-    private final DatasetGraph served;
+    private final TextIndex index;
 
-    private ServedDataset(Generation generation, DatasetGraph database, DatasetGraph served) {
+    private ServedDataset(Generation generation, DatasetGraph database, TextIndex index) {
         this.generation = generation;
         this.database = database;
-        this.served = served;
+        this.index = index;
     }
 
     public static ServedDataset open(Generation generation) {
@@ -34,9 +34,9 @@ public final class ServedDataset implements AutoCloseable {
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
         try {
             TextIndex index = TextIndexing.open(generation.textIndex());
-            DatasetGraph served = TextIndexing.withIndex(database, index);
-            GeoSPARQLConfig.setupSpatialIndex(DatasetFactory.wrap(served));
-            return new ServedDataset(generation, database, served);
+            TextIndexing.attach(database, index);
+            GeoSPARQLConfig.setupSpatialIndex(DatasetFactory.wrap(database));
+            return new ServedDataset(generation, database, index);
         } catch (IOException e) {
             TDBInternal.expel(database);
             throw new UncheckedIOException(e);
@@ -49,12 +49,12 @@ public final class ServedDataset implements AutoCloseable {
     public Generation generation() { return generation; }
 
     /** The dataset to query: TDB2 with its text and spatial indexes. */
-    public DatasetGraph dataset() { return served; }
+    public DatasetGraph dataset() { return database; }
 
     /** Closes the text index and removes the database from this process, releasing its lock. */
     @Override
     public void close() {
-        served.close();
+        index.close();
         TDBInternal.expel(database);
     }
 }
