@@ -37,28 +37,36 @@ def human(n):
 
 
 print("### Growth with size\n")
-print("| events | quads | convert wall | convert CPU | triples/s (wall) | live heap | peak heap | fits -Xmx1g | "
-      "N-Triples baseline triples/s | convert / baseline | load wall | load quads/s | tdbloader wall | load / tdbloader |")
-print("|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|")
+print("| events | quads | convert wall | convert CPU | triples/s (wall) | heap in use at most | fits -Xmx1g | "
+      "N-Triples baseline triples/s | convert / baseline | load wall | load quads/s | tdbloader wall | load / tdbloader | "
+      "sorted load wall |")
+print("|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def seconds(key):
+    return fmt(num(key), 1) + " s" if num(key) else "–"
+
+
 for n in sizes:
     p = f"conv.{n}."
     fits = g(f"convert_fits_1g.{n}", "–")
-    live = num(p + "convert_live_heap_mb")
+    # The most heap in use at once (before a collection): what the convert needed, in -Xmx1g when it fits.
+    used = num(p + "convert_heap_used_peak_mb")
     print("| " + " | ".join([
         human(n),
         fmt(num(p + "quads")),
-        fmt(num(p + "convert_s"), 1) + " s" if num(p + "convert_s") else "–",
-        fmt(num(p + "convert_cpu_s"), 1) + " s" if num(p + "convert_cpu_s") else "–",
+        seconds(p + "convert_s"),
+        seconds(p + "convert_cpu_s"),
         fmt(num(p + "convert_triples_per_s")),
-        (fmt(live) + f" MB ({live * 1024 / n:.0f} KB/event)") if live else "–",
-        fmt(num(p + "convert_heap_peak_mb")) + " MB" if num(p + "convert_heap_peak_mb") else "–",
+        fmt(used) + " MB" if used else "–",
         {"true": "yes", "false": "**no**"}.get(fits, fits),
         fmt(num(f"raw.{n}.raw_nt_triples_per_s")),
         g(f"convert_vs_raw_nt.{n}"),
-        fmt(num(f"load.{n}.load_s"), 1) + " s" if num(f"load.{n}.load_s") else "–",
+        seconds(f"load.{n}.load_s"),
         fmt(num(f"load.{n}.load_quads_per_s")),
-        fmt(num(f"tdbl.{n}.tdbloader_s"), 1) + " s" if num(f"tdbl.{n}.tdbloader_s") else "–",
+        seconds(f"tdbl.{n}.tdbloader_s"),
         g(f"load_vs_tdbloader.{n}"),
+        seconds(f"loads.{n}.load_s"),
     ]) + " |")
 
 growth = [(k, v) for k, v in values.items() if k.startswith("convert_time_growth.")]
@@ -87,7 +95,8 @@ if queried:
 
 print("\n### Headline values\n")
 print("```")
-for k in ["convert_vs_raw_nt", "convert_vs_rmlmapper", "load_vs_tdbloader", "convert_heap_mb", "convert_heap_mb_at_events",
+for k in ["convert_vs_raw_nt", "convert_vs_raw_nt_at_events", "convert_vs_rmlmapper", "load_vs_tdbloader",
+          "load_vs_tdbloader_at_events", "load_sorted_vs_tdbloader", "convert_heap_mb", "convert_heap_mb_at_events",
           "convert_fits_1g_at_1M", "query_p95_ms_max", "query_events", "http_rps_c1", "http_p99_ms_c1", "http_rps_c4",
           "http_p99_ms_c4", "http_rps_c16", "http_p99_ms_c16", "serve_cold_first_answer_s"]:
     if k in values:

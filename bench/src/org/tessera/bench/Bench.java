@@ -418,6 +418,8 @@ public final class Bench {
             for (int clients : new int[] {1, 4, 16}) {
                 List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
                 AtomicLong errors = new AtomicLong();
+                AtomicLong stopped = new AtomicLong();
+                AtomicLong timedOut = new AtomicLong();
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 CountDownLatch done = new CountDownLatch(clients);
                 long start = System.nanoTime();
@@ -435,9 +437,17 @@ public final class Bench {
                                 try {
                                     HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
                                     try (InputStream in = resp.body()) { in.transferTo(OutputStream.nullOutputStream()); }
-                                    if (resp.statusCode() != 200) errors.incrementAndGet();
+                                    // 503: the server stopped the query at its deadline, as it should; anything else is a failure.
+                                    if (resp.statusCode() == 503) stopped.incrementAndGet();
+                                    else if (resp.statusCode() != 200) {
+                                        errors.incrementAndGet();
+                                        System.err.println("HTTP " + resp.statusCode() + " for query " + (i % bodies.size()));
+                                    }
+                                } catch (java.net.http.HttpTimeoutException e) {
+                                    timedOut.incrementAndGet();  // no answer in 120 s: the server ran past its deadline
                                 } catch (IOException e) {
                                     errors.incrementAndGet();
+                                    System.err.println("No answer to query " + (i % bodies.size()) + ": " + e);
                                 }
                                 latencies.add((System.nanoTime() - t0) / 1e6);
                             }
@@ -456,6 +466,8 @@ public final class Bench {
                 print(p + "http_p50_ms_c" + clients, percentile(l, 50));
                 print(p + "http_p99_ms_c" + clients, percentile(l, 99));
                 print(p + "http_errors_c" + clients, errors.get());
+                print(p + "http_deadline_stops_c" + clients, stopped.get());
+                print(p + "http_client_timeouts_c" + clients, timedOut.get());
             }
         }
     }
