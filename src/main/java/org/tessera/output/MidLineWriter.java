@@ -10,7 +10,7 @@ import org.apache.jena.atlas.io.IndentedWriter;
  * <p>
  * IndentedWriter checks every character for a line start (prefix, line number,
  * indent) and for a line break, and its {@code print(String)} does so one character
- * at a time: the largest cost left in writing TriG (BENCHMARKS.md, round seven). In
+ * at a time: the largest cost left in writing TriG (bench/HISTORY.md, round seven). In
  * the middle of a line, past the indent, those checks do nothing, so this class
  * writes such characters, and the rest of a string without a line break, at once.
  * Whatever starts a line or breaks one still goes through IndentedWriter.

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Jena's streaming TriG writer, the one {@code RDFFormat.TRIG_BLOCKS} names, writing
- * the same bytes with less work per character (BENCHMARKS.md, rounds six and seven).
+ * the same bytes with less work per character (bench/HISTORY.md, rounds six and seven).
  * Fed triples, it writes Turtle, as {@code RDFFormat.TURTLE_BLOCKS} does: Jena has
  * one writer class for both. The differences:
  * <ul>

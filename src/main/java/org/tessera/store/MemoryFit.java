@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * through the operating system's page cache: a database larger than memory answers
  * a query that reaches pages pushed out by others at the speed of the disk. At 1M
  * events (37 GB on a 24 GB machine) the same per-source query took 75 ms to 792 ms at
- * p50, depending on what the cache held (BENCHMARKS.md, round nine). Said once, when
+ * p50, depending on what the cache held (bench/HISTORY.md, round nine). Said once, when
  * the data is loaded or served, so that nobody blames a query plan for the disk.
  */
 public final class MemoryFit {

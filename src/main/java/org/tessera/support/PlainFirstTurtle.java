@@ -10,7 +10,7 @@ import org.apache.jena.riot.system.PrefixMap;
 /**
  * Jena's Turtle term formatter, with plain IRIs and strings written whole. Jena writes
  * every IRI that no prefix abbreviates, and every string, one character at a time, to
- * escape the few characters that need it (BENCHMARKS.md, round seven); most have none.
+ * escape the few characters that need it (bench/HISTORY.md, round seven); most have none.
  * <p>
  * With prefixes, an IRI that one may abbreviate is formatted by Jena, whose rules for
  * a safe local name this class does not repeat, and the text is remembered: such IRIs

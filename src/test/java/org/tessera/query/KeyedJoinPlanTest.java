@@ -31,7 +31,7 @@ import org.tessera.TestProjects;
  * sequences, the two pairing queries checked every pair of a place's accounts
  * or of a measure's figures one by one, and ran past the 60 s deadline at 100k
  * events; {@code actors-by-kind} followed {@code rdfs:subClassOf*} for every
- * actor (BENCHMARKS.md, round six). The plan is what this test checks; the
+ * actor (bench/HISTORY.md, round six). The plan is what this test checks; the
  * benchmark measures the time.
  */
 class KeyedJoinPlanTest {
