@@ -408,8 +408,10 @@ public final class Bench {
      * each: requests per second and the 99th percentile of the latency.
      */
     static void http(Path db, Path dir, String p, int seconds) throws Exception {
+        List<String> names = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (CuratedQuery q : queries(dir)) {
+            names.add(q.name());
             bodies.add("query=" + URLEncoder.encode(ParameterBinder.bind(q, Map.of()).serialize(), StandardCharsets.UTF_8));
         }
         try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(dir), true, 0, "tessera"))) {
@@ -441,13 +443,13 @@ public final class Bench {
                                     if (resp.statusCode() == 503) stopped.incrementAndGet();
                                     else if (resp.statusCode() != 200) {
                                         errors.incrementAndGet();
-                                        System.err.println("HTTP " + resp.statusCode() + " for query " + (i % bodies.size()));
+                                        System.err.println("HTTP " + resp.statusCode() + " for " + names.get(i % names.size()));
                                     }
                                 } catch (java.net.http.HttpTimeoutException e) {
-                                    timedOut.incrementAndGet();  // no answer in 120 s: the server ran past its deadline
+                                    timedOut.incrementAndGet();  // no answer in 120 s, twice the server's deadline
                                 } catch (IOException e) {
                                     errors.incrementAndGet();
-                                    System.err.println("No answer to query " + (i % bodies.size()) + ": " + e);
+                                    System.err.println("No answer for " + names.get(i % names.size()) + ": " + e);
                                 }
                                 latencies.add((System.nanoTime() - t0) / 1e6);
                             }

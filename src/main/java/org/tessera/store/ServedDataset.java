@@ -32,15 +32,19 @@ public final class ServedDataset implements AutoCloseable {
         GeoSPARQLConfig.setupMemoryIndex();
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
+        TextIndex index;
         try {
-            TextIndex index = TextIndexing.open(generation.textIndex());
-            TextIndexing.attach(database, index);
-            GeoSPARQLConfig.setupSpatialIndex(DatasetFactory.wrap(database));
-            return new ServedDataset(generation, database, index);
+            index = TextIndexing.open(generation.textIndex());
         } catch (IOException e) {
             TDBInternal.expel(database);
             throw new UncheckedIOException(e);
+        }
+        try {
+            TextIndexing.attach(database, index);
+            GeoSPARQLConfig.setupSpatialIndex(DatasetFactory.wrap(database));
+            return new ServedDataset(generation, database, index);
         } catch (SpatialIndexException e) {
+            index.close();
             TDBInternal.expel(database);
             throw new IllegalStateException("Cannot build the spatial index of " + generation.name() + ": " + e.getMessage(), e);
         }
