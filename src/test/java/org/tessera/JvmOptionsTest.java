@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * src/main/sh/jvm-options, which the launcher and bench/run take the JVM's options from:
- * C2 alone for commands that convert a large corpus, nothing otherwise.
+ * C2 alone and the throughput collector for commands that convert a large corpus, nothing otherwise.
  */
 class JvmOptionsTest {
     private static final Path SCRIPT = TestProjects.REPO.resolve("src/main/sh/jvm-options");
-    private static final String C2_ALONE = "-XX:-TieredCompilation";
+    private static final String C2_ALONE = "-XX:-TieredCompilation -XX:+UseParallelGC -Xmn256m";
 
     @TempDir Path dir;
 
