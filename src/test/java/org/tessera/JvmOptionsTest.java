@@ -32,7 +32,15 @@ class JvmOptionsTest {
         assertEquals(C2_ALONE, options("convert", "-p", large.toString(), "--base", "https://example.org/"));
         assertEquals(C2_ALONE, options("convert", "-p" + large));
         // The current folder is the project when none is named.
-        assertEquals(C2_ALONE, Tools.run(large, List.of("bash", SCRIPT.toString(), "convert")).strip());
+        assertEquals(C2_ALONE, Tools.run(large, List.of("env", "-u", "TESSERA_JAVA_OPTS", "bash", SCRIPT.toString(), "convert")).strip());
+    }
+
+    @Test
+    void aCollectorNamedInTesseraJavaOptsWinsSinceTheJvmRefusesTwo() throws Exception {
+        Path large = project("large", 33L * 1024 * 1024);
+        List<String> command = List.of("env", "TESSERA_JAVA_OPTS=-Xmx2g -XX:+UseG1GC", "bash", SCRIPT.toString(),
+                "convert", "--project", large.toString());
+        assertEquals("-XX:-TieredCompilation", Tools.run(dir, command).strip());
     }
 
     @Test
@@ -57,7 +65,8 @@ class JvmOptionsTest {
     }
 
     private String options(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        // Without the caller's TESSERA_JAVA_OPTS, which may name a collector.
+        List<String> command = new ArrayList<>(List.of("env", "-u", "TESSERA_JAVA_OPTS", "bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         return Tools.run(dir, command).strip();
     }
