@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class JvmOptionsTest {
     private static final Path SCRIPT = TestProjects.REPO.resolve("src/main/sh/jvm-options");
-    private static final String C2_ALONE = "-XX:-TieredCompilation -XX:+UseParallelGC -Xmn256m";
+    private static final String LARGE_CORPUS = "-XX:-TieredCompilation -XX:+UseParallelGC -Xmn256m";
 
     @TempDir Path dir;
 
@@ -26,13 +26,13 @@ class JvmOptionsTest {
     void aLargeCorpusConvertsValidatesAndCountsWithC2Alone() throws Exception {
         Path large = project("large", 33L * 1024 * 1024);
         for (String command : List.of("convert", "validate", "stats")) {
-            assertEquals(C2_ALONE, options(command, "--project", large.toString()), command);
+            assertEquals(LARGE_CORPUS, options(command, "--project", large.toString()), command);
         }
-        assertEquals(C2_ALONE, options("convert", "--project=" + large));
-        assertEquals(C2_ALONE, options("convert", "-p", large.toString(), "--base", "https://example.org/"));
-        assertEquals(C2_ALONE, options("convert", "-p" + large));
+        assertEquals(LARGE_CORPUS, options("convert", "--project=" + large));
+        assertEquals(LARGE_CORPUS, options("convert", "-p", large.toString(), "--base", "https://example.org/"));
+        assertEquals(LARGE_CORPUS, options("convert", "-p" + large));
         // The current folder is the project when none is named.
-        assertEquals(C2_ALONE, Tools.run(large, List.of("env", "-u", "TESSERA_JAVA_OPTS", "bash", SCRIPT.toString(), "convert")).strip());
+        assertEquals(LARGE_CORPUS, optionsIn(large, "convert"));
     }
 
     @Test
@@ -65,9 +65,13 @@ class JvmOptionsTest {
     }
 
     private String options(String... args) throws Exception {
-        // Without the caller's TESSERA_JAVA_OPTS, which may name a collector.
+        return optionsIn(dir, args);
+    }
+
+    /** The script's output, run in {@code workDir} without the caller's TESSERA_JAVA_OPTS, which may name a collector. */
+    private String optionsIn(Path workDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "-u", "TESSERA_JAVA_OPTS", "bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        return Tools.run(dir, command).strip();
+        return Tools.run(workDir, command).strip();
     }
 }
