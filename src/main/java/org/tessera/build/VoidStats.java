@@ -22,6 +22,9 @@ import java.util.Set;
  * stands in one graph only, because every IRI a source graph mints holds the
  * source's id. Shared graphs must therefore come first, and within a graph the
  * quads of a subject one after another (sorted output does both).
+ * <p>
+ * Each graph that is not shared (a source's account) is also counted on its own
+ * ({@link GraphPartitions}).
  */
 public final class VoidStats {
     private final String base;
@@ -43,6 +46,7 @@ public final class VoidStats {
     private String subjectText;
     private boolean subjectSeen;
     private final Set<Node> typesOfSubject = new HashSet<>();
+    private final GraphPartitions partitions = new GraphPartitions(sharedTypings::contains);
 
     public VoidStats(String base) {
         this.base = base;
@@ -56,6 +60,7 @@ public final class VoidStats {
         this.sawUnshared |= !shared;
         this.subject = null;
         graphTriples = triplesByGraph.computeIfAbsent(graph, g -> new long[1]);
+        if (!shared) partitions.begin(graph);
     }
 
     /** Counts and digests one quad of the current graph; every quad once. */
@@ -83,7 +88,9 @@ public final class VoidStats {
             String typing = subjectText + " " + TermText.nt(q.getObject());
             boolean counted = shared ? sharedTypings.add(typing) : !(subjectSeen && sharedTypings.contains(typing));
             if (counted) instancesByClass.merge(q.getObject(), 1L, Long::sum);
+            if (!shared) partitions.typed(q.getObject());
         }
+        if (!shared && q.getPredicate().equals(GraphPartitions.LINK_PREDICATE)) partitions.linked(q.getObject());
     }
 
     private void startSubject(Node s) {
@@ -112,6 +119,9 @@ public final class VoidStats {
         triplesByGraph.forEach((graph, count) -> counts.put(graph, count[0]));
         return counts;
     }
+
+    /** What each graph that is not shared holds. */
+    GraphPartitions partitions() { return partitions; }
 
     /** The order-free digest of every quad ({@link QuadDigest}). */
     public String digest() {

@@ -85,17 +85,57 @@ public final class VoidWriter {
         sink.integer(d, iri(VOID + "classes"), instances.size());
         sink.integer(d, iri(VOID + "entities"), stats.entities());
         instances.forEach((type, members) -> {
-            Node partition = iris.datasetPart("class/" + partName(type));
+            Node partition = classPartition(type);
             sink.add(d, iri(VOID + "classPartition"), partition);
             sink.add(partition, iri(VOID + "class"), type);
             sink.integer(partition, iri(VOID + "entities"), members);
         });
+        Map<Node, Map<Node, Long>> classesByGraph = stats.partitions().classesByGraph();
+        Map<Node, Map<Node, Long>> linksByGraph = stats.partitions().linksByGraph();
         triplesPerGraph.forEach((graph, triples) -> {
             sink.add(d, iri(VOID + "subset"), graph);
             sink.add(graph, RDF.Nodes.type, iri(VOID + "Dataset"));
             sink.integer(graph, iri(VOID + "triples"), triples);
+            classPartitions(sink, graph, classesByGraph.getOrDefault(graph, Map.of()));
+            linksets(sink, graph, linksByGraph.getOrDefault(graph, Map.of()));
         });
         distributions(sink, d);
+    }
+
+    /** The members of each class in one graph, as VoID class partitions of the graph's subset. */
+    private void classPartitions(QuadSink sink, Node graph, Map<Node, Long> members) {
+        Map<Node, Long> sorted = new TreeMap<>(NODE_ORDER);
+        sorted.putAll(members);
+        sorted.forEach((type, count) -> {
+            Node partition = NodeFactory.createURI(graph.getURI() + "/class/" + partName(type));
+            sink.add(graph, iri(VOID + "classPartition"), partition);
+            sink.add(partition, iri(VOID + "class"), type);
+            sink.integer(partition, iri(VOID + "entities"), count);
+        });
+    }
+
+    /**
+     * A graph's links to the members of a class, as VoID linksets: subsets of the graph whose
+     * objects are in that class's partition of the dataset.
+     */
+    private void linksets(QuadSink sink, Node graph, Map<Node, Long> linksByTarget) {
+        Map<Node, Long> sorted = new TreeMap<>(NODE_ORDER);
+        sorted.putAll(linksByTarget);
+        String predicate = partName(GraphPartitions.LINK_PREDICATE);
+        sorted.forEach((target, count) -> {
+            Node linkset = NodeFactory.createURI(graph.getURI() + "/links/" + predicate + "/" + partName(target));
+            sink.add(graph, iri(VOID + "subset"), linkset);
+            sink.add(linkset, RDF.Nodes.type, iri(VOID + "Linkset"));
+            sink.add(linkset, iri(VOID + "linkPredicate"), GraphPartitions.LINK_PREDICATE);
+            sink.add(linkset, iri(VOID + "subjectsTarget"), graph);
+            sink.add(linkset, iri(VOID + "objectsTarget"), classPartition(target));
+            sink.integer(linkset, iri(VOID + "triples"), count);
+        });
+    }
+
+    /** The dataset's partition for one class: every member, whichever graph types it. */
+    private Node classPartition(Node type) {
+        return iris.datasetPart("class/" + partName(type));
     }
 
     private void distributions(QuadSink sink, Node d) {

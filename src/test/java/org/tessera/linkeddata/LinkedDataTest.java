@@ -139,6 +139,40 @@ class LinkedDataTest {
         assertEquals(303, get("/.well-known/void", "text/html").statusCode(), "a browser goes to the dataset's page");
     }
 
+    /** A source graph's class partition and linkset dereference, and count what the graph holds. */
+    @Test
+    void aSourceGraphsPartitionsDereferenceWithTheirCounts() throws Exception {
+        String graph = "graph/source/telegraph-2016-10-18";
+        DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        Graph account = data.getGraph(iri(IS + graph));
+        long events = account.stream(Node.ANY, org.apache.jena.vocabulary.RDF.Nodes.type, iri(Namespaces.TES + "Event")).count();
+        long actorsMentioned = account.stream(Node.ANY, iri(Namespaces.SCHEMA + "mentions"), Node.ANY)
+                .filter(t -> t.getObject().getURI().startsWith(IS + "actor/")).count();
+
+        String partitionPath = graph + "/class/tes-Event";
+        Graph partition = described("/" + partitionPath);
+        assertTrue(partition.contains(iri(IS + partitionPath), iri(Namespaces.VOID + "class"), iri(Namespaces.TES + "Event")));
+        assertEquals(String.valueOf(events), partition.find(iri(IS + partitionPath), iri(Namespaces.VOID + "entities"), Node.ANY)
+                .next().getObject().getLiteralLexicalForm());
+        Node linkset = iri(IS + graph + "/links/schema-mentions/tes-Actor");
+        Graph linksetDescription = described("/" + graph + "/links/schema-mentions/tes-Actor");
+        assertTrue(linksetDescription.contains(linkset, iri(Namespaces.VOID + "subjectsTarget"), iri(IS + graph)));
+        assertEquals(String.valueOf(actorsMentioned), linksetDescription.find(linkset, iri(Namespaces.VOID + "triples"), Node.ANY)
+                .next().getObject().getLiteralLexicalForm());
+        assertTrue(events > 0 && actorsMentioned > 0, "the Telegraph's account has events and mentions actors");
+    }
+
+    /** The Turtle a thing's IRI leads to, through its 303. */
+    private Graph described(String path) throws Exception {
+        HttpResponse<byte[]> thing = get(path, "text/turtle");
+        assertEquals(303, thing.statusCode(), path);
+        HttpResponse<byte[]> document = get(header(thing, "Location"), "text/turtle");
+        assertEquals(200, document.statusCode(), path);
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(document.body())).lang(Lang.TURTLE).parse(graph);
+        return graph;
+    }
+
     @Test
     void theEndpointAndDumpsTheVoidNamesAnswer() throws Exception {
         HttpResponse<byte[]> ask = get("/sparql?query=" + java.net.URLEncoder.encode("ASK { ?s a <" + Namespaces.TES + "Event> }",
