@@ -115,6 +115,42 @@ class CuratedQueriesTest {
         assertThrows(IllegalArgumentException.class, () -> ParameterBinder.bind(timeline, Map.of("nope", "1")));
     }
 
+    /** The counts {@code source-summary} reads from the VoID description are those a scan of the accounts finds. */
+    @Test
+    void theSourceSummaryCountsAreTheCountsAScanFinds() throws IOException {
+        String fromVoid = tsv(ParameterBinder.bind(LIBRARY.find("source-summary").orElseThrow(), Map.of()));
+        String scanned = tsv(QueryFactory.create(Files.readString(SourceSummaryTest.SCANNING, StandardCharsets.UTF_8)));
+        assertEquals(scanned, fromVoid);
+        assertEquals(6, fromVoid.lines().count(), "a header and the five sources:\n" + fromVoid);
+    }
+
+    /**
+     * {@code triple-provenance} finds its records in a sub-query that the parameters narrow
+     * first; it gives the rows the query gave before, which read every record, for a triple
+     * of each kind: a relation's, an event's, a participation's, one of the shared graph.
+     */
+    @Test
+    void tripleProvenanceGivesTheSameRowsNarrowedFirst() throws IOException {
+        CuratedQuery narrowed = LIBRARY.find("triple-provenance").orElseThrow();
+        CuratedQuery unnarrowed = QueryLibrary.read(TestProjects.REPO.resolve("src/test/resources/queries/triple-provenance-unnarrowed.rq"));
+        String is = "https://w3id.org/tessera/is/";
+        List<List<String>> triples = List.of(
+                List.of(is + "actor/abu-bakr-al-baghdadi", "https://w3id.org/tessera/ontology#leaderOf", is + "actor/isis"),
+                List.of(is + "event/ayub-2018-01/isis-territorial-losses", "http://semanticweb.cs.vu.nl/2009/11/sem/hasActor", is + "actor/isis"),
+                List.of(is + "event/ayub-2018-01/anti-isis-offensives/agent/us-led-coalition", "http://semanticweb.cs.vu.nl/2009/11/sem/roleType",
+                        "https://w3id.org/tessera/vocab/role/agent"),
+                List.of(is + "actor/isis", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "https://w3id.org/tessera/ontology#Actor"));
+        int quoted = 0;
+        for (List<String> triple : triples) {
+            Map<String, String> values = Map.of("subject", triple.get(0), "predicate", triple.get(1), "object", triple.get(2));
+            String rows = tsv(ParameterBinder.bind(narrowed, values));
+            assertEquals(tsv(ParameterBinder.bind(unnarrowed, values)), rows, String.join(" ", triple));
+            assertTrue(rows.lines().count() > 1, "the triple is in the corpus: " + triple);
+            if (rows(ParameterBinder.bind(narrowed, values)).stream().anyMatch(row -> !row.get("quote").isEmpty())) quoted++;
+        }
+        assertEquals(3, quoted, "every triple but the shared graph's has its quotes");
+    }
+
     /**
      * {@code events-linked-from-source} gives, for each source, the rows of
      * {@code events-linked-across-sources} that involve it, seen from its side: two

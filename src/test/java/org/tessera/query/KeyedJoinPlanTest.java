@@ -31,7 +31,8 @@ import org.tessera.TestProjects;
  * sequences, the two pairing queries checked every pair of a place's accounts
  * or of a measure's figures one by one, and ran past the 60 s deadline at 100k
  * events; {@code actors-by-kind} followed {@code rdfs:subClassOf*} for every
- * actor (bench/HISTORY.md, round six). The plan is what this test checks; the
+ * actor (bench/HISTORY.md, round six); {@code source-summary} looked up seven counts in
+ * the VoID description for each source (BENCHMARKS.md, round sixteen). The plan is what this test checks; the
  * benchmark measures the time.
  */
 class KeyedJoinPlanTest {
@@ -44,6 +45,7 @@ class KeyedJoinPlanTest {
             "events-linked-across-sources, place typeConcept",
             "figures-sources-disagree-on, measure unitConcept where actors firstActor lastActor",
             "actors-by-kind, kindClass",
+            "source-summary, graph",
     })
     void twoSidesAreHashJoinedOnTheirKey(String name, String key) throws IOException {
         CuratedQuery curated = LIBRARY.find(name).orElseThrow();
