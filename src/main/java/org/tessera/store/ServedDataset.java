@@ -2,6 +2,7 @@ package org.tessera.store;
 
 import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
 import org.apache.jena.geosparql.spatial.SpatialIndexException;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -18,6 +19,13 @@ import java.io.UncheckedIOException;
  * {@code text:query}, and an in-memory spatial index for GeoSPARQL.
  */
 public final class ServedDataset implements AutoCloseable {
+    /**
+     * Rows an ORDER BY or DISTINCT keeps in memory before it spills them to disk. A TDB2
+     * row holds the chain of bindings that built it, about 3.5 KB for a row of ten
+     * columns: sorting a million of them filled a 4 GB heap, and the collector's thrashing
+     * delayed the stop at the deadline by a minute (BENCHMARKS.md, round sixteen).
+     */
+    public static final long SPILL_THRESHOLD = Long.getLong("tessera.spillRows", 50_000L);
     private final Generation generation;
     private final DatasetGraph database;
     private final TextIndex index;
@@ -32,6 +40,7 @@ public final class ServedDataset implements AutoCloseable {
         GeoSPARQLConfig.setupMemoryIndex();
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
+        database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
         TextIndex index;
         try {
             index = TextIndexing.open(generation.textIndex());
