@@ -29,16 +29,19 @@ final class PhasedLoad {
         try {
             DataLoader loader = LoaderFactory.phasedLoader(database, MonitorOutputs.nullOutput());
             loader.startBulk();
-            try {
-                for (Path file : nquads) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        loader.loadFromInputStream(file.toString(), in, Lang.NQUADS);
+            try (FullDiskWatch watch = FullDiskWatch.start(tdb)) {
+                try {
+                    for (Path file : nquads) {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            loader.loadFromInputStream(file.toString(), in, Lang.NQUADS);
+                        }
                     }
+                    loader.finishBulk();
+                } catch (RuntimeException | IOException e) {
+                    loader.finishException(e);
+                    watch.rethrowIfFired(e);
+                    throw e;
                 }
-                loader.finishBulk();
-            } catch (RuntimeException | IOException e) {
-                loader.finishException(e);
-                throw e;
             }
             long count = loader.countQuads() + loader.countTriples();
             loaded = true;

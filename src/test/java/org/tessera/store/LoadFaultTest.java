@@ -127,10 +127,12 @@ class LoadFaultTest {
 
     /**
      * With the space check, the load refuses at once; without it (factor 0), the disk
-     * fills half-way, a TDB2 loader thread dies, and the process ends instead of hanging.
+     * fills half-way, a TDB2 loader thread dies, and the process ends instead of hanging:
+     * by the exception of a thread that writes an index, or, where the thread that writes
+     * the node table died, which keeps its failure to itself, by {@code FullDiskWatch}.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "space check factor {0}: {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"2.0, Not enough disk space", "0, Internal error in thread"})
+    @org.junit.jupiter.params.provider.CsvSource({"2.0, Not enough disk space", "0, Internal error in thread|is full"})
     void aLoadThatRunsOutOfDiskLeavesThePreviousDataServedComplete(String factor, String message) throws Exception {
         Path disk = Files.createDirectories(dir.resolve("small-disk"));
         Tools.run(dir, List.of("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", disk.toString()));
@@ -144,7 +146,7 @@ class LoadFaultTest {
                 Process load = startLoad(store.dir(), big, "-Dtessera.load.spaceFactor=" + factor);
                 assertTrue(load.waitFor(3, TimeUnit.MINUTES), "the load ends: " + Files.readString(log));
                 assertNotEquals(0, load.exitValue(), "a load without disk space fails");
-                assertTrue(Files.readString(log).contains(message), Files.readString(log));
+                assertTrue(java.util.regex.Pattern.compile(message).matcher(Files.readString(log)).find(), Files.readString(log));
 
                 assertEquals("gen-0001", store.current().orElseThrow().name());
                 server.refresh();
