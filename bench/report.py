@@ -85,6 +85,9 @@ if queried:
         for n in queried:
             cells.append(f"{g(f'q.{n}.query_p50_ms.{name}')} / {g(f'q.{n}.query_p95_ms.{name}')} ({g(f'q.{n}.query_rows.{name}')})")
         print(f"| {name} | " + " | ".join(cells) + " |")
+    for n in queried:
+        if f"q.{n}.query_picked" in values:
+            print(f"\nParameters picked from the data at {human(n)} (Picks.java): `{values[f'q.{n}.query_picked']}`")
     print("\n### Over HTTP on loopback (the same queries, round robin, fixed time per client count)\n")
     print("| events | clients | requests/s | p50 ms | p99 ms | errors |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -72,7 +72,7 @@ import java.util.stream.Stream;
  * rawnt NQ OUT PREFIX                   Jena writing the same triples as N-Triples via StreamRDF
  * load NQ DB PREFIX [LOADER]            ./tessera load (StoreLoader: phased or sorted loader + text index); database size
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
- * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95
+ * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95; with -Dbench.pick=true, parameters {@link Picks} chose
  * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
@@ -212,11 +212,15 @@ public final class Bench {
     }
 
     /**
-     * Parameter values for the queries that have them, from {@code -Dbench.bind=name=value;...}
-     * (for example an ordinary actor instead of the default, the most frequent one); none by default.
+     * Parameter values for the queries that have them: those {@code picked} from the data
+     * ({@link Picks}), then those of {@code -Dbench.bind=name=value;...} (for example an ordinary
+     * actor instead of the default, the most frequent one), which win.
      */
-    static Map<String, String> bindings(CuratedQuery curated) {
+    static Map<String, String> bindings(CuratedQuery curated, Map<String, String> picked) {
         Map<String, String> values = new java.util.HashMap<>();
+        picked.forEach((name, value) -> {
+            if (curated.parameters().stream().anyMatch(p -> p.name().equals(name))) values.put(name, value);
+        });
         for (String pair : System.getProperty("bench.bind", "").split(";")) {
             String[] nameValue = pair.split("=", 2);
             if (nameValue.length == 2 && curated.parameters().stream().anyMatch(p -> p.name().equals(nameValue[0]))) {
@@ -248,7 +252,8 @@ public final class Bench {
             Long.getLong("bench.deadline_ms", QueryLimits.DEFAULT.deadline().toMillis()));
 
     /**
-     * Runs each query in-process (its default parameters, or those of {@link #bindings}):
+     * Runs each query in-process (its default parameters, or those of {@link #bindings}, which
+     * {@code -Dbench.pick=true} has {@link Picks} choose first):
      * 2 warm-ups, then up to RUNS timed runs within 30 s; a run past the deadline ends the query's runs.
      */
     static void query(Path db, Path dir, String p, int runs) throws IOException {
@@ -259,8 +264,12 @@ public final class Bench {
         try (ServedDataset served = ServedDataset.open(generation)) {
             print(p + "query_open_s", seconds(System.nanoTime() - o0));
             DatasetGraph ds = served.dataset();
+            Map<String, String> picked = Boolean.getBoolean("bench.pick") ? Picks.of(ds) : Map.of();
+            if (!picked.isEmpty()) {
+                print(p + "query_picked", String.join(";", picked.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
             for (CuratedQuery curated : queries(dir)) {
-                Query query = ParameterBinder.bind(curated, bindings(curated));
+                Query query = ParameterBinder.bind(curated, bindings(curated, picked));
                 List<Double> times = new ArrayList<>();
                 long rows = 0;
                 long budget = System.nanoTime() + 30_000_000_000L;
