@@ -76,10 +76,8 @@ public final class VoidWriter {
         sink.add(d, iri(VOID + "feature"), iri("http://www.w3.org/ns/formats/TriG"));
 
         sink.integer(d, iri(VOID + "triples"), stats.triples());
-        Map<Node, Long> instances = new TreeMap<>(NODE_ORDER);
-        instances.putAll(stats.instancesByClass());
-        Map<Node, Long> triplesPerGraph = new TreeMap<>(NODE_ORDER);
-        triplesPerGraph.putAll(stats.triplesByGraph());
+        Map<Node, Long> instances = sorted(stats.instancesByClass());
+        Map<Node, Long> triplesPerGraph = sorted(stats.triplesByGraph());
         sink.integer(d, iri(VOID + "distinctSubjects"), stats.distinctSubjects());
         sink.integer(d, iri(VOID + "properties"), stats.properties());
         sink.integer(d, iri(VOID + "classes"), instances.size());
@@ -104,9 +102,7 @@ public final class VoidWriter {
 
     /** The members of each class in one graph, as VoID class partitions of the graph's subset. */
     private void classPartitions(QuadSink sink, Node graph, Map<Node, Long> members) {
-        Map<Node, Long> sorted = new TreeMap<>(NODE_ORDER);
-        sorted.putAll(members);
-        sorted.forEach((type, count) -> {
+        sorted(members).forEach((type, count) -> {
             Node partition = NodeFactory.createURI(graph.getURI() + "/class/" + partName(type));
             sink.add(graph, iri(VOID + "classPartition"), partition);
             sink.add(partition, iri(VOID + "class"), type);
@@ -119,10 +115,8 @@ public final class VoidWriter {
      * objects are in that class's partition of the dataset.
      */
     private void linksets(QuadSink sink, Node graph, Map<Node, Long> linksByTarget) {
-        Map<Node, Long> sorted = new TreeMap<>(NODE_ORDER);
-        sorted.putAll(linksByTarget);
         String predicate = partName(GraphPartitions.LINK_PREDICATE);
-        sorted.forEach((target, count) -> {
+        sorted(linksByTarget).forEach((target, count) -> {
             Node linkset = NodeFactory.createURI(graph.getURI() + "/links/" + predicate + "/" + partName(target));
             sink.add(graph, iri(VOID + "subset"), linkset);
             sink.add(linkset, RDF.Nodes.type, iri(VOID + "Linkset"));
@@ -163,6 +157,13 @@ public final class VoidWriter {
             if (type.getURI().startsWith(prefix.getValue()) && local.matches("[A-Za-z0-9_-]+")) return prefix.getKey() + "-" + local;
         }
         return Sha256.of(type.getURI().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** The counts in the order of their keys' N-Triples: the same annotations, the same description. */
+    private static Map<Node, Long> sorted(Map<Node, Long> counts) {
+        Map<Node, Long> sorted = new TreeMap<>(NODE_ORDER);
+        sorted.putAll(counts);
+        return sorted;
     }
 
     private static final java.util.Comparator<Node> NODE_ORDER = java.util.Comparator.comparing(org.apache.jena.riot.out.NodeFmtLib::strNT);

@@ -109,8 +109,13 @@ class CuratedQueriesTest {
     }
 
     static String tsv(Query query) {
-        return Txn.calculateRead(corpus.dataset(), () -> {
-            try (QueryExec exec = QueryExec.dataset(corpus.dataset()).query(query).build()) {
+        return tsv(corpus.dataset(), query);
+    }
+
+    /** The rows of a query over {@code dataset}, as Jena writes them in TSV. */
+    static String tsv(org.apache.jena.sparql.core.DatasetGraph dataset, Query query) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(exec.select()), ResultSetLang.RS_TSV);
                 return out.toString(StandardCharsets.UTF_8);

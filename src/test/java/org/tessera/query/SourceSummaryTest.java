@@ -1,11 +1,6 @@
 package org.tessera.query;
 
-import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.tessera.CliRunner;
 import org.tessera.TestProjects;
@@ -15,7 +10,6 @@ import org.tessera.store.StoreLoader;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -61,21 +55,11 @@ class SourceSummaryTest {
     }
 
     private static String summary(ServedDataset dataset) throws IOException {
-        return tsv(dataset, ParameterBinder.bind(LIBRARY.find("source-summary").orElseThrow(), Map.of()));
+        return CuratedQueriesTest.tsv(dataset.dataset(), ParameterBinder.bind(LIBRARY.find("source-summary").orElseThrow(), Map.of()));
     }
 
     private static String scan(ServedDataset dataset) throws IOException {
-        return tsv(dataset, QueryFactory.create(Files.readString(SCANNING, StandardCharsets.UTF_8)));
-    }
-
-    private static String tsv(ServedDataset dataset, Query query) {
-        return Txn.calculateRead(dataset.dataset(), () -> {
-            try (QueryExec exec = QueryExec.dataset(dataset.dataset()).query(query).build()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(exec.select()), ResultSetLang.RS_TSV);
-                return out.toString(StandardCharsets.UTF_8);
-            }
-        });
+        return CuratedQueriesTest.tsv(dataset.dataset(), QueryFactory.create(Files.readString(SCANNING, StandardCharsets.UTF_8)));
     }
 
     /** Compiles the bench's generator from its source, as {@code bench/run} does, and runs it. */
