@@ -28,6 +28,12 @@ public record Iris(String base) {
 
     public Node actor(String id) { return iri("actor/" + id); }
     public Node place(String id) { return iri("place/" + id); }
+    /** The id of a place's IRI, or null for any other IRI. */
+    public String placeId(Node place) {
+        String prefix = base + "place/";
+        String uri = place.isURI() ? place.getURI() : "";
+        return uri.startsWith(prefix) && uri.indexOf('/', prefix.length()) < 0 ? uri.substring(prefix.length()) : null;
+    }
     public Node geometry(String placeId) { return iri("place/" + placeId + "/geometry"); }
     public Node source(String id) { return iri("source/" + id); }
     /** An event by id: {@code event-id} within {@code source}, or {@code other-source/event-id}. */

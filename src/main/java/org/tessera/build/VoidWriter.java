@@ -42,6 +42,7 @@ public final class VoidWriter {
     /** Adds the description of every other graph of {@code dataset} to its VoID graph. */
     public void write(DatasetGraph dataset, DatasetInfo info) {
         VoidStats stats = new VoidStats(iris.base());
+        EventCounts events = new EventCounts(EventCounts.Places.in(dataset.getGraph(iris.sharedGraph())));
         List<Node> graphs = new java.util.ArrayList<>();
         dataset.listGraphNodes().forEachRemaining(graphs::add);
         graphs.remove(iris.voidGraph());
@@ -52,8 +53,9 @@ public final class VoidWriter {
             var graph = dataset.getGraph(g);
             org.apache.jena.graph.GraphUtil.listSubjects(graph, Node.ANY, Node.ANY).forEach(subject ->
                     graph.find(subject, Node.ANY, Node.ANY).forEach(t -> stats.accept(Quad.create(g, t))));
+            if (!isShared(g)) events.add(events.cellsOf(graph.find().mapWith(t -> Quad.create(g, t)).toList()));
         }
-        describe(dataset, stats, info);
+        describe(dataset, stats, events, info);
     }
 
     /** Whether subjects of the graph may stand in other graphs as well (see {@link VoidStats}). */
@@ -61,8 +63,8 @@ public final class VoidWriter {
         return graph.equals(iris.ontologyGraph()) || graph.equals(iris.sharedGraph());
     }
 
-    /** Adds the description that {@code stats} gathered to the VoID graph of {@code target}. */
-    public void describe(DatasetGraph target, VoidStats stats, DatasetInfo info) {
+    /** Adds the description that {@code stats} and {@code events} gathered to the VoID graph of {@code target}. */
+    public void describe(DatasetGraph target, VoidStats stats, EventCounts events, DatasetInfo info) {
         QuadSink sink = new QuadSink(target, iris.voidGraph());
         Node d = iris.dataset();
         sink.add(d, RDF.Nodes.type, iri(VOID + "Dataset"));
@@ -98,6 +100,7 @@ public final class VoidWriter {
             linksets(sink, graph, linksByGraph.getOrDefault(graph, Map.of()));
         });
         distributions(sink, d);
+        new EventCubeWriter(iris).write(sink, events.counts());
     }
 
     /** The members of each class in one graph, as VoID class partitions of the graph's subset. */

@@ -6,6 +6,7 @@ import org.apache.jena.graph.compose.DisjointUnion;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.tessera.build.EventCounts;
 import org.tessera.build.GraphBuilder;
 import org.tessera.build.Iris;
 import org.tessera.build.QuadDigest;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -146,7 +148,7 @@ public final class StreamingConversion {
      * by a worker; null quads, N-Quads and digest when it was not built or is not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
-                               List<String> violations) {}
+                               Map<EventCounts.Cell, EventCounts.Count> events, List<String> violations) {}
 
     /** The quads of one file's shared entities, unsorted, and their violations. */
     private record BuiltPart(List<Quad> quads, List<String> violations) {}
@@ -247,6 +249,7 @@ public final class StreamingConversion {
         private DatasetGraph ontology;
         private DatasetWriter.GraphFiles out;
         private VoidStats stats;
+        private EventCounts events;
         /** What was written, from the files once finished; none when validating. */
         private long quads;
         private int graphs;
@@ -280,6 +283,7 @@ public final class StreamingConversion {
                 referencedTypes = new ReferencedTypes(iris, terms, builder, references);
                 shapes = ShapeCheck.fromFile(project.shapes());
                 stats = new VoidStats(iris.base());
+                events = new EventCounts(new IndexedPlaces(iris, references, terms, builder));
                 ontology = DatasetGraphFactory.create();
                 builder.ontology(ontology);
                 if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
@@ -293,7 +297,7 @@ public final class StreamingConversion {
             OrderedWork.run(ordered, threads, this::buildSource, this::emitSource);
             if (out != null && building() && violations.isEmpty()) {
                 DatasetGraph description = DatasetGraphFactory.create();
-                new VoidWriter(iris).describe(description, stats, info);
+                new VoidWriter(iris).describe(description, stats, events, info);
                 emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
             }
             if (out != null && valid()) {
@@ -340,17 +344,17 @@ public final class StreamingConversion {
             Node graphName = iris == null ? null : iris.sourceGraph(account.source().id());
             // Counted only while everything is valid: a quote not found has no span to count.
             CorpusStats.Row row = problems.isEmpty() ? CorpusStats.row(account, evidence) : null;
-            if (!building()) return new BuiltSource(row, graphName, null, null, null, List.of());
+            if (!building()) return new BuiltSource(row, graphName, null, null, null, null, List.of());
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
             List<String> found = check(graph, graphName);
             // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
-            if (out == null) return new BuiltSource(row, graphName, null, null, null, found);
+            if (out == null) return new BuiltSource(row, graphName, null, null, null, null, found);
             SortedQuads.WithNQuads sorted = SortedQuads.withNQuads(graph);
             QuadDigest digest = new QuadDigest();
             digest.addLines(sorted.nquads());
-            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, found);
+            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, events.cellsOf(sorted.quads()), found);
         }
 
         /** A file the first pass read, from the tree it parsed. */
@@ -369,6 +373,7 @@ public final class StreamingConversion {
             stats.graph(built.graph(), false);
             built.quads().forEach(stats::count);
             stats.add(built.digest());
+            events.add(built.events());
             out.graph(built.graph(), built.quads(), built.nquads());
         }
 

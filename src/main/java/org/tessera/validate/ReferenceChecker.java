@@ -81,6 +81,12 @@ public final class ReferenceChecker {
         return e == null ? null : e.kind();
     }
 
+    /** The parent of a declared place, or null. */
+    public Ref placeParent(String id) {
+        Entry e = places.get(id);
+        return e == null ? null : e.parent();
+    }
+
     /** The kind of a declared place, or null. */
     public String placeKind(String id) {
         Entry e = places.get(id);

@@ -22,6 +22,7 @@ public final class Namespaces {
     public static final String LODE = "http://linkedevents.org/ontology/";
     public static final String VOID = "http://rdfs.org/ns/void#";
     public static final String DCAT = "http://www.w3.org/ns/dcat#";
+    public static final String QB = "http://purl.org/linked-data/cube#";
 
     private Namespaces() {}
 
@@ -31,7 +32,7 @@ public final class Namespaces {
                 Map.entry("tes", TES), Map.entry("sem", SEM), Map.entry("oa", OA), Map.entry("prov", PROV),
                 Map.entry("schema", SCHEMA), Map.entry("time", TIME), Map.entry("geo", GEO), Map.entry("sf", SF),
                 Map.entry("wgs", WGS), Map.entry("skos", SKOS), Map.entry("dcterms", DCTERMS), Map.entry("wd", WD),
-                Map.entry("crm", CRM), Map.entry("lode", LODE), Map.entry("void", VOID), Map.entry("dcat", DCAT),
+                Map.entry("crm", CRM), Map.entry("lode", LODE), Map.entry("void", VOID), Map.entry("dcat", DCAT), Map.entry("qb", QB),
                 Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
                 Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
                 Map.entry("owl", "http://www.w3.org/2002/07/owl#"),

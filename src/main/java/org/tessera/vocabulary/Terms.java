@@ -37,6 +37,7 @@ public final class Terms {
     public static final Node STATEMENT = iri(TES, "Statement");
     public static final Node EVENT_TYPE = iri(TES, "eventType");
     public static final Node PLACE = iri(TES, "place");
+    public static final Node COUNTRY = iri(TES, "Country");
     public static final Node PARTICIPANT = iri(TES, "participant");
     public static final Node CARRIED_OUT_BY = iri(TES, "carriedOutBy");
     public static final Node HAS_PARTICIPATION = iri(TES, "participation");

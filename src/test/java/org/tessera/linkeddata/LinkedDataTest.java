@@ -162,6 +162,34 @@ class LinkedDataTest {
         assertTrue(events > 0 && actorsMentioned > 0, "the Telegraph's account has events and mentions actors");
     }
 
+    /**
+     * The data cube's observations and years dereference. Each event of the corpus has one
+     * type and at most one place, in at most one country, so the observations count every
+     * event once.
+     */
+    @Test
+    void theEventCountsDereferenceAndCountEveryEventOnce() throws Exception {
+        DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        Graph description = data.getGraph(iri(IS + "graph/void"));
+        long events = data.stream().filter(q -> q.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type)
+                && q.getObject().equals(iri(Namespaces.TES + "Event"))).count();
+        long counted = description.stream(Node.ANY, iri(Namespaces.TES + "eventCount"), Node.ANY)
+                .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm())).sum();
+        assertEquals(events, counted);
+
+        String path = "dataset/event-counts/attack/2016/iraq/middle-east";
+        Graph observation = described("/" + path);
+        Node node = iri(IS + path);
+        assertTrue(observation.contains(node, iri(Namespaces.QB + "dataSet"), iri(IS + "dataset/event-counts")));
+        assertTrue(observation.contains(node, iri(Namespaces.TES + "refCountry"), iri(IS + "place/iraq")));
+        assertTrue(observation.contains(node, iri(Namespaces.TES + "refEventType"), iri(Namespaces.TES_VOCAB + "event-type/attack")));
+        assertEquals(description.find(node, iri(Namespaces.TES + "eventCount"), Node.ANY).next().getObject(),
+                observation.find(node, iri(Namespaces.TES + "eventCount"), Node.ANY).next().getObject());
+        Graph year = described("/dataset/year/2016");
+        assertEquals("2016", year.find(iri(IS + "dataset/year/2016"), org.apache.jena.vocabulary.RDF.Nodes.value, Node.ANY)
+                .next().getObject().getLiteralLexicalForm());
+    }
+
     /** The Turtle a thing's IRI leads to, through its 303. */
     private Graph described(String path) throws Exception {
         HttpResponse<byte[]> thing = get(path, "text/turtle");

@@ -144,9 +144,19 @@ class CuratedQueriesTest {
     @Test
     void theSourceSummaryCountsAreTheCountsAScanFinds() throws IOException {
         String fromVoid = tsv(ParameterBinder.bind(LIBRARY.find("source-summary").orElseThrow(), Map.of()));
-        String scanned = tsv(QueryFactory.create(Files.readString(SourceSummaryTest.SCANNING, StandardCharsets.UTF_8)));
+        String scanned = tsv(QueryFactory.create(Files.readString(ConvertTimeCountsTest.SCANNING, StandardCharsets.UTF_8)));
         assertEquals(scanned, fromVoid);
         assertEquals(6, fromVoid.lines().count(), "a header and the five sources:\n" + fromVoid);
+    }
+
+    /** The counts {@code events-by-type-year-country} reads from the data cube are those a scan of the events finds. */
+    @Test
+    void theEventCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = tsv(ParameterBinder.bind(LIBRARY.find("events-by-type-year-country").orElseThrow(), Map.of()));
+        String scanned = tsv(QueryFactory.create(Files.readString(ConvertTimeCountsTest.EVENTS_SCANNING, StandardCharsets.UTF_8)));
+        assertEquals(scanned, fromCube);
+        assertTrue(fromCube.lines().count() > 100, "the corpus's events fall in many combinations:\n" + fromCube);
+        assertTrue(fromCube.lines().anyMatch(row -> row.startsWith("\t")), "undated events have a row:\n" + fromCube);
     }
 
     /**

@@ -1,0 +1,101 @@
+package org.tessera.build;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.tessera.support.Sha256;
+import org.tessera.vocabulary.Namespaces;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.tessera.vocabulary.Namespaces.QB;
+import static org.tessera.vocabulary.Namespaces.TES;
+
+/**
+ * Writes the events counted by type, year, country and region ({@link EventCounts}) as an
+ * RDF Data Cube (W3C, {@code qb:}): a {@code qb:DataSet} whose structure the ontology
+ * defines ({@code tes:eventCountsStructure}), and one {@code qb:Observation} per cell, with
+ * the number of events and of sources. A dimension whose value is not known takes the
+ * ontology's {@code tes:noYear}, {@code tes:noCountry} or {@code tes:noRegion}, since every
+ * observation of a cube must have a value for each dimension. Each year is a resource of
+ * its own ({@code tes:Year}), with the year as its {@code rdf:value}.
+ * <pre>{@code <…/dataset/event-counts/attack/2016/iraq/middle-east> a qb:Observation ;
+ *     qb:dataSet <…/dataset/event-counts> ; tes:refEventType et:attack ; tes:refYear <…/dataset/year/2016> ;
+ *     tes:refCountry <…/place/iraq> ; tes:refRegion <…/place/middle-east> ; tes:eventCount 12 ; tes:sourceCount 3 .}</pre>
+ */
+final class EventCubeWriter {
+    static final String NAME = "event-counts";
+    private static final String EVENT_TYPES = Namespaces.TES_VOCAB + "event-type/";
+    /** The part of an observation's IRI for a value not known; ids start with a letter or digit. */
+    private static final String NONE = "-";
+
+    private final Iris iris;
+
+    EventCubeWriter(Iris iris) {
+        this.iris = iris;
+    }
+
+    void write(QuadSink sink, Map<EventCounts.Cell, EventCounts.Count> cells) {
+        Node cube = iris.datasetPart(NAME);
+        sink.add(cube, RDF.Nodes.type, qb("DataSet"));
+        sink.add(cube, qb("structure"), tes("eventCountsStructure"));
+        sink.english(cube, iri("http://www.w3.org/2000/01/rdf-schema#label"), "Events by type, year, country and region");
+        sink.add(cube, iri(Namespaces.PROV + "wasDerivedFrom"), iris.dataset());
+        new TreeSet<>(cells.keySet().stream().map(EventCounts.Cell::year).filter(java.util.Objects::nonNull).toList())
+                .forEach(year -> year(sink, year));
+        cells.forEach((cell, count) -> {
+            Node observation = NodeFactory.createURI(cube.getURI() + "/" + String.join("/",
+                    key(cell.type(), EVENT_TYPES), cell.year() == null ? NONE : Integer.toString(cell.year()),
+                    key(cell.country(), iris.place("").getURI()), key(cell.region(), iris.place("").getURI())));
+            sink.add(observation, RDF.Nodes.type, qb("Observation"));
+            sink.add(observation, qb("dataSet"), cube);
+            sink.add(observation, tes("refEventType"), cell.type());
+            sink.add(observation, tes("refYear"), cell.year() == null ? tes("noYear") : yearNode(cell.year()));
+            sink.add(observation, tes("refCountry"), cell.country() == null ? tes("noCountry") : cell.country());
+            sink.add(observation, tes("refRegion"), cell.region() == null ? tes("noRegion") : cell.region());
+            sink.integer(observation, tes("eventCount"), count.events());
+            sink.integer(observation, tes("sourceCount"), count.sources());
+        });
+    }
+
+    private void year(QuadSink sink, int year) {
+        Node node = yearNode(year);
+        sink.add(node, RDF.Nodes.type, tes("Year"));
+        sink.text(node, iri("http://www.w3.org/2000/01/rdf-schema#label"), Integer.toString(year));
+        sink.typed(node, RDF.Nodes.value, gYear(year), XSDDatatype.XSDgYear);
+    }
+
+    private Node yearNode(int year) {
+        return iris.datasetPart("year/" + year);
+    }
+
+    /** xsd:gYear's form: at least four digits, a minus before the years BCE. */
+    private static String gYear(int year) {
+        return (year < 0 ? "-" : "") + String.format("%04d", Math.abs(year));
+    }
+
+    /** The readable part of a value's IRI for an observation's IRI: an id or a notation; a digest for any other IRI. */
+    private static String key(Node value, String namespace) {
+        if (value == null) return NONE;
+        String uri = value.getURI();
+        if (uri.startsWith(namespace) && uri.substring(namespace.length()).matches("[A-Za-z0-9][A-Za-z0-9._~-]*")) {
+            return uri.substring(namespace.length());
+        }
+        return Sha256.of(uri.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    private static Node qb(String local) {
+        return iri(QB + local);
+    }
+
+    private static Node tes(String local) {
+        return iri(TES + local);
+    }
+
+    private static Node iri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}

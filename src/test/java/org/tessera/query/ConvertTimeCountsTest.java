@@ -1,0 +1,102 @@
+package org.tessera.query;
+
+import org.apache.jena.query.QueryFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tessera.CliRunner;
+import org.tessera.TestProjects;
+import org.tessera.store.ServedDataset;
+import org.tessera.store.Store;
+import org.tessera.store.StoreLoader;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two curated queries read counts the converter writes into the VoID graph: {@code
+ * source-summary} those of each source's graph, {@code events-by-type-year-country} the
+ * data cube of events by type, year and place. A second query for each, which counts by
+ * scanning as the curated query did before, must give the same rows on a synthetic corpus
+ * from the bench's generator, whose sources link their events to other sources', whose
+ * dates come in every form and whose last source is shorter than the rest
+ * ({@code CuratedQueriesTest} checks the same on the corpus).
+ */
+class ConvertTimeCountsTest {
+    static final Path SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/source-summary-by-scanning.rq");
+    static final Path EVENTS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/events-by-type-year-country-by-scanning.rq");
+    private static final QueryLibrary LIBRARY = new QueryLibrary(TestProjects.REPO.resolve("queries"));
+    private static final Path GENERATOR = TestProjects.REPO.resolve("bench/src/org/tessera/bench/Generate.java");
+
+    private static ServedDataset synthetic;
+
+    @BeforeAll
+    static void convertAndLoad() throws Exception {
+        Path work = TestProjects.folderForThisJvm("tessera-convert-time-counts");
+        Path project = work.resolve("project");
+        generate(1250, project, work.resolve("generator"));
+        CliRunner convert = CliRunner.run("convert", "--project", project.toString());
+        assertEquals(0, convert.exitCode(), convert.err());
+        Store store = new Store(work.resolve("db"));
+        new StoreLoader(store, line -> { }).load(List.of(project.resolve("rdf/tessera.nq")));
+        synthetic = ServedDataset.open(store.current().orElseThrow());
+    }
+
+    @AfterAll
+    static void close() {
+        if (synthetic != null) synthetic.close();
+    }
+
+    @Test
+    void theCountsPerSourceAreTheCountsAScanFinds() throws IOException {
+        String fromVoid = curated("source-summary");
+        assertEquals(scan(SCANNING), fromVoid);
+        // 1,250 events at 60 a source: 21 sources, the last with 50.
+        assertEquals(22, fromVoid.lines().count());
+        assertTrue(fromVoid.lines().skip(1).allMatch(row -> !row.contains("\t0\t")), "every source holds some of each:\n" + fromVoid);
+    }
+
+    @Test
+    void theEventCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = curated("events-by-type-year-country");
+        assertEquals(scan(EVENTS_SCANNING), fromCube);
+        assertTrue(fromCube.lines().count() > 50, fromCube);
+        assertTrue(fromCube.lines().skip(1).anyMatch(row -> !row.endsWith("\t1")), "some combination is in several sources:\n" + fromCube);
+    }
+
+    private static String curated(String name) throws IOException {
+        return CuratedQueriesTest.tsv(synthetic.dataset(), ParameterBinder.bind(LIBRARY.find(name).orElseThrow(), Map.of()));
+    }
+
+    private static String scan(Path query) throws IOException {
+        return CuratedQueriesTest.tsv(synthetic.dataset(), QueryFactory.create(Files.readString(query, StandardCharsets.UTF_8)));
+    }
+
+    /** Compiles the bench's generator from its source, as {@code bench/run} does, and runs it. */
+    private static void generate(int events, Path out, Path classes) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "a JDK's compiler");
+        Files.createDirectories(classes);
+        int compiled = javac.run(null, null, null, "-nowarn", "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), GENERATOR.toString());
+        assertEquals(0, compiled, "javac " + GENERATOR);
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, ConvertTimeCountsTest.class.getClassLoader())) {
+            Method main = loader.loadClass("org.tessera.bench.Generate").getMethod("main", String[].class);
+            main.invoke(null, (Object) new String[]{"--events", String.valueOf(events), "--seed", "7", "--out", out.toString(),
+                    "--ontology", TestProjects.REPO.resolve("ontology").toString()});
+        }
+    }
+}
