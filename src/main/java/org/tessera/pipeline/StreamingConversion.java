@@ -144,8 +144,9 @@ public final class StreamingConversion {
     }
 
     /**
-     * One source's graph, built, checked, sorted, digested and formatted as N-Quads
-     * by a worker; null quads, N-Quads and digest when it was not built or is not written.
+     * One source's graph, built, checked, sorted, digested, its events counted
+     * ({@link EventCounts}) and formatted as N-Quads by a worker; null quads, N-Quads,
+     * digest and counts when it was not built or is not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
                                Map<EventCounts.Cell, EventCounts.Count> events, List<String> violations) {}
