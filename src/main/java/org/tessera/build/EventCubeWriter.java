@@ -6,6 +6,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.tessera.support.Sha256;
 import org.tessera.vocabulary.Namespaces;
+import org.tessera.vocabulary.Terms;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -42,14 +43,14 @@ final class EventCubeWriter {
         Node cube = iris.datasetPart(NAME);
         sink.add(cube, RDF.Nodes.type, qb("DataSet"));
         sink.add(cube, qb("structure"), tes("eventCountsStructure"));
-        sink.english(cube, iri("http://www.w3.org/2000/01/rdf-schema#label"), "Events by type, year, country and region");
+        sink.english(cube, Terms.LABEL, "Events by type, year, country and region");
         sink.add(cube, iri(Namespaces.PROV + "wasDerivedFrom"), iris.dataset());
         new TreeSet<>(cells.keySet().stream().map(EventCounts.Cell::year).filter(java.util.Objects::nonNull).toList())
                 .forEach(year -> year(sink, year));
         cells.forEach((cell, count) -> {
             Node observation = NodeFactory.createURI(cube.getURI() + "/" + String.join("/",
-                    key(cell.type(), EVENT_TYPES), cell.year() == null ? NONE : Integer.toString(cell.year()),
-                    key(cell.country(), iris.place("").getURI()), key(cell.region(), iris.place("").getURI())));
+                    typeKey(cell.type()), cell.year() == null ? NONE : Integer.toString(cell.year()),
+                    placeKey(cell.country()), placeKey(cell.region())));
             sink.add(observation, RDF.Nodes.type, qb("Observation"));
             sink.add(observation, qb("dataSet"), cube);
             sink.add(observation, tes("refEventType"), cell.type());
@@ -64,7 +65,7 @@ final class EventCubeWriter {
     private void year(QuadSink sink, int year) {
         Node node = yearNode(year);
         sink.add(node, RDF.Nodes.type, tes("Year"));
-        sink.text(node, iri("http://www.w3.org/2000/01/rdf-schema#label"), Integer.toString(year));
+        sink.text(node, Terms.LABEL, Integer.toString(year));
         sink.typed(node, RDF.Nodes.value, gYear(year), XSDDatatype.XSDgYear);
     }
 
@@ -77,14 +78,22 @@ final class EventCubeWriter {
         return (year < 0 ? "-" : "") + String.format("%04d", Math.abs(year));
     }
 
-    /** The readable part of a value's IRI for an observation's IRI: an id or a notation; a digest for any other IRI. */
-    private static String key(Node value, String namespace) {
-        if (value == null) return NONE;
-        String uri = value.getURI();
-        if (uri.startsWith(namespace) && uri.substring(namespace.length()).matches("[A-Za-z0-9][A-Za-z0-9._~-]*")) {
-            return uri.substring(namespace.length());
-        }
-        return Sha256.of(uri.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    /** A place's part of an observation's IRI: its id; a digest for a place of another base. */
+    private String placeKey(Node place) {
+        if (place == null) return NONE;
+        String id = iris.placeId(place);
+        return id != null ? id : digest(place);
+    }
+
+    /** An event type's part of an observation's IRI: its notation; a digest for a type of another scheme. */
+    private static String typeKey(Node type) {
+        String uri = type.getURI();
+        String notation = uri.startsWith(EVENT_TYPES) ? uri.substring(EVENT_TYPES.length()) : "";
+        return notation.matches("[A-Za-z0-9][A-Za-z0-9._~-]*") ? notation : digest(type);
+    }
+
+    private static String digest(Node value) {
+        return Sha256.of(value.getURI().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     private static Node qb(String local) {
