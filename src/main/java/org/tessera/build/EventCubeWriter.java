@@ -2,18 +2,15 @@ package org.tessera.build;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.tessera.support.Sha256;
 import org.tessera.vocabulary.Namespaces;
 import org.tessera.vocabulary.Terms;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static org.tessera.vocabulary.Namespaces.QB;
-import static org.tessera.vocabulary.Namespaces.TES;
+import static org.tessera.build.Cubes.qb;
+import static org.tessera.build.Cubes.tes;
 
 /**
  * Writes the events counted by type, year, country and region ({@link EventCounts}) as an
@@ -40,17 +37,12 @@ final class EventCubeWriter {
     }
 
     void write(QuadSink sink, Map<EventCounts.Cell, EventCounts.Count> cells) {
-        Node cube = iris.datasetPart(NAME);
-        sink.add(cube, RDF.Nodes.type, qb("DataSet"));
-        sink.add(cube, qb("structure"), tes("eventCountsStructure"));
-        sink.english(cube, Terms.LABEL, "Events by type, year, country and region");
-        sink.add(cube, iri(Namespaces.PROV + "wasDerivedFrom"), iris.dataset());
+        Node cube = Cubes.dataSet(iris, sink, NAME, "eventCountsStructure", "Events by type, year, country and region");
         new TreeSet<>(cells.keySet().stream().map(EventCounts.Cell::year).filter(java.util.Objects::nonNull).toList())
                 .forEach(year -> year(sink, year));
         cells.forEach((cell, count) -> {
-            Node observation = NodeFactory.createURI(cube.getURI() + "/" + String.join("/",
-                    typeKey(cell.type()), cell.year() == null ? NONE : Integer.toString(cell.year()),
-                    placeKey(cell.country()), placeKey(cell.region())));
+            Node observation = Cubes.observation(cube, Cubes.key(cell.type(), EVENT_TYPES),
+                    cell.year() == null ? NONE : Integer.toString(cell.year()), placeKey(cell.country()), placeKey(cell.region()));
             sink.add(observation, RDF.Nodes.type, qb("Observation"));
             sink.add(observation, qb("dataSet"), cube);
             sink.add(observation, tes("refEventType"), cell.type());
@@ -82,29 +74,6 @@ final class EventCubeWriter {
     private String placeKey(Node place) {
         if (place == null) return NONE;
         String id = iris.placeId(place);
-        return id != null ? id : digest(place);
-    }
-
-    /** An event type's part of an observation's IRI: its notation; a digest for a type of another scheme. */
-    private static String typeKey(Node type) {
-        String uri = type.getURI();
-        String notation = uri.startsWith(EVENT_TYPES) ? uri.substring(EVENT_TYPES.length()) : "";
-        return notation.matches("[A-Za-z0-9][A-Za-z0-9._~-]*") ? notation : digest(type);
-    }
-
-    private static String digest(Node value) {
-        return Sha256.of(value.getURI().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-    }
-
-    private static Node qb(String local) {
-        return iri(QB + local);
-    }
-
-    private static Node tes(String local) {
-        return iri(TES + local);
-    }
-
-    private static Node iri(String iri) {
-        return NodeFactory.createURI(iri);
+        return id != null ? id : Cubes.digest(place);
     }
 }

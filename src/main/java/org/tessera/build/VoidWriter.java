@@ -42,7 +42,7 @@ public final class VoidWriter {
     /** Adds the description of every other graph of {@code dataset} to its VoID graph. */
     public void write(DatasetGraph dataset, DatasetInfo info) {
         VoidStats stats = new VoidStats(iris.base());
-        EventCounts events = new EventCounts(EventCounts.Places.in(dataset.getGraph(iris.sharedGraph())));
+        CubeCounts counts = new CubeCounts(EventCounts.Places.in(dataset.getGraph(iris.sharedGraph())));
         List<Node> graphs = new java.util.ArrayList<>();
         dataset.listGraphNodes().forEachRemaining(graphs::add);
         graphs.remove(iris.voidGraph());
@@ -53,9 +53,9 @@ public final class VoidWriter {
             var graph = dataset.getGraph(g);
             org.apache.jena.graph.GraphUtil.listSubjects(graph, Node.ANY, Node.ANY).forEach(subject ->
                     graph.find(subject, Node.ANY, Node.ANY).forEach(t -> stats.accept(Quad.create(g, t))));
-            if (!isShared(g)) events.add(events.cellsOf(graph.find().mapWith(t -> Quad.create(g, t)).toList()));
+            if (!isShared(g)) counts.add(counts.of(graph.find().mapWith(t -> Quad.create(g, t)).toList()));
         }
-        describe(dataset, stats, events, info);
+        describe(dataset, stats, counts, info);
     }
 
     /** Whether subjects of the graph may stand in other graphs as well (see {@link VoidStats}). */
@@ -63,8 +63,8 @@ public final class VoidWriter {
         return graph.equals(iris.ontologyGraph()) || graph.equals(iris.sharedGraph());
     }
 
-    /** Adds the description that {@code stats} and {@code events} gathered to the VoID graph of {@code target}. */
-    public void describe(DatasetGraph target, VoidStats stats, EventCounts events, DatasetInfo info) {
+    /** Adds the description that {@code stats} and {@code counts} gathered to the VoID graph of {@code target}. */
+    public void describe(DatasetGraph target, VoidStats stats, CubeCounts counts, DatasetInfo info) {
         QuadSink sink = new QuadSink(target, iris.voidGraph());
         Node d = iris.dataset();
         sink.add(d, RDF.Nodes.type, iri(VOID + "Dataset"));
@@ -100,7 +100,8 @@ public final class VoidWriter {
             linksets(sink, graph, linksByGraph.getOrDefault(graph, Map.of()));
         });
         distributions(sink, d);
-        new EventCubeWriter(iris).write(sink, events.counts());
+        new EventCubeWriter(iris).write(sink, counts.events().counts());
+        new RelationCubeWriter(iris).write(sink, counts.relations().counts());
     }
 
     /** The members of each class in one graph, as VoID class partitions of the graph's subset. */

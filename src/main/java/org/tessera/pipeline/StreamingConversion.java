@@ -6,7 +6,7 @@ import org.apache.jena.graph.compose.DisjointUnion;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.tessera.build.EventCounts;
+import org.tessera.build.CubeCounts;
 import org.tessera.build.GraphBuilder;
 import org.tessera.build.Iris;
 import org.tessera.build.QuadDigest;
@@ -144,12 +144,12 @@ public final class StreamingConversion {
     }
 
     /**
-     * One source's graph, built, checked, sorted, digested, its events counted
-     * ({@link EventCounts}) and formatted as N-Quads by a worker; null quads, N-Quads,
+     * One source's graph, built, checked, sorted, digested, its events and relations counted
+     * ({@link CubeCounts}) and formatted as N-Quads by a worker; null quads, N-Quads,
      * digest and counts when it was not built or is not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
-                               Map<EventCounts.Cell, EventCounts.Count> events, List<String> violations) {}
+                               CubeCounts.OfGraph counts, List<String> violations) {}
 
     /** The quads of one file's shared entities, unsorted, and their violations. */
     private record BuiltPart(List<Quad> quads, List<String> violations) {}
@@ -250,7 +250,7 @@ public final class StreamingConversion {
         private DatasetGraph ontology;
         private DatasetWriter.GraphFiles out;
         private VoidStats stats;
-        private EventCounts events;
+        private CubeCounts counts;
         /** What was written, from the files once finished; none when validating. */
         private long quads;
         private int graphs;
@@ -284,7 +284,7 @@ public final class StreamingConversion {
                 referencedTypes = new ReferencedTypes(iris, terms, builder, references);
                 shapes = ShapeCheck.fromFile(project.shapes());
                 stats = new VoidStats(iris.base());
-                events = new EventCounts(new IndexedPlaces(iris, references, terms, builder));
+                counts = new CubeCounts(new IndexedPlaces(iris, references, terms, builder));
                 ontology = DatasetGraphFactory.create();
                 builder.ontology(ontology);
                 if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
@@ -298,7 +298,7 @@ public final class StreamingConversion {
             OrderedWork.run(ordered, threads, this::buildSource, this::emitSource);
             if (out != null && building() && violations.isEmpty()) {
                 DatasetGraph description = DatasetGraphFactory.create();
-                new VoidWriter(iris).describe(description, stats, events, info);
+                new VoidWriter(iris).describe(description, stats, counts, info);
                 emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
             }
             if (out != null && valid()) {
@@ -355,7 +355,7 @@ public final class StreamingConversion {
             SortedQuads.WithNQuads sorted = SortedQuads.withNQuads(graph);
             QuadDigest digest = new QuadDigest();
             digest.addLines(sorted.nquads());
-            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, events.cellsOf(sorted.quads()), found);
+            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, counts.of(sorted.quads()), found);
         }
 
         /** A file the first pass read, from the tree it parsed. */
@@ -374,7 +374,7 @@ public final class StreamingConversion {
             stats.graph(built.graph(), false);
             built.quads().forEach(stats::count);
             stats.add(built.digest());
-            events.add(built.events());
+            counts.add(built.counts());
             out.graph(built.graph(), built.quads(), built.nquads());
         }
 

@@ -80,7 +80,7 @@ class EventCountsTest {
         assertEquals(1, scanned.lines().filter(row -> row.startsWith("2016\t\"Syria\"\t\"World\"\t\"attack\"@en\t2\t2")).count(), scanned);
     }
 
-    private static String rows(DatasetGraph dataset, String query) {
+    static String rows(DatasetGraph dataset, String query) {
         try (QueryExec exec = QueryExec.graph(dataset.getUnionGraph()).query(QueryFactory.create(query)).build()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(exec.select()), ResultSetLang.RS_TSV);

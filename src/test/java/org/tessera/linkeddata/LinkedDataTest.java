@@ -171,11 +171,7 @@ class LinkedDataTest {
     void theEventCountsDereferenceAndCountEveryEventOnce() throws Exception {
         DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
         Graph description = data.getGraph(iri(IS + "graph/void"));
-        long events = data.stream().filter(q -> q.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type)
-                && q.getObject().equals(iri(Namespaces.TES + "Event"))).count();
-        long counted = description.stream(Node.ANY, iri(Namespaces.TES + "eventCount"), Node.ANY)
-                .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm())).sum();
-        assertEquals(events, counted);
+        assertEquals(instances(data, "Event"), sum(description, "eventCount"));
 
         String path = "dataset/event-counts/attack/2016/iraq/middle-east";
         Graph observation = described("/" + path);
@@ -188,6 +184,39 @@ class LinkedDataTest {
         Graph year = described("/dataset/year/2016");
         assertEquals("2016", year.find(iri(IS + "dataset/year/2016"), org.apache.jena.vocabulary.RDF.Nodes.value, Node.ANY)
                 .next().getObject().getLiteralLexicalForm());
+    }
+
+    /**
+     * The relation cube's observations dereference. Each relation of the corpus has one type,
+     * so the observations count every relation once.
+     */
+    @Test
+    void theRelationCountsDereferenceAndCountEveryRelationOnce() throws Exception {
+        DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        Graph description = data.getGraph(iri(IS + "graph/void"));
+        long relations = instances(data, "Relation");
+        assertEquals(relations, sum(description, "relationCount"));
+        assertTrue(relations > 20, "the corpus's relations: " + relations);
+
+        String path = "dataset/relation-counts/memberOf";
+        Graph observation = described("/" + path);
+        Node node = iri(IS + path);
+        assertTrue(observation.contains(node, iri(Namespaces.QB + "dataSet"), iri(IS + "dataset/relation-counts")));
+        assertTrue(observation.contains(node, iri(Namespaces.TES + "refRelationType"), iri(Namespaces.TES + "memberOf")));
+        assertEquals(description.find(node, iri(Namespaces.TES + "actorPairCount"), Node.ANY).next().getObject(),
+                observation.find(node, iri(Namespaces.TES + "actorPairCount"), Node.ANY).next().getObject());
+    }
+
+    /** The members of a Tessera class in all graphs. */
+    private static long instances(DatasetGraph data, String tesClass) {
+        return data.stream().filter(q -> q.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type)
+                && q.getObject().equals(iri(Namespaces.TES + tesClass))).count();
+    }
+
+    /** The sum of a cube's measure over its observations. */
+    private static long sum(Graph description, String measure) {
+        return description.stream(Node.ANY, iri(Namespaces.TES + measure), Node.ANY)
+                .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm())).sum();
     }
 
     /** The Turtle a thing's IRI leads to, through its 303. */

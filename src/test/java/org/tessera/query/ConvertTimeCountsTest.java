@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two curated queries read counts the converter writes into the VoID graph: {@code
- * source-summary} those of each source's graph, {@code events-by-type-year-country} the
- * data cube of events by type, year and place. A second query for each, which counts by
+ * Three curated queries read counts the converter writes into the VoID graph: {@code
+ * source-summary} those of each source's graph, {@code events-by-type-year-country} and
+ * {@code relations-by-type} the data cubes of events by type, year and place, and of
+ * relations by type. A second query for each, which counts by
  * scanning as the curated query did before, must give the same rows on a synthetic corpus
  * from the bench's generator, whose sources link their events to other sources', whose
  * dates come in every form and whose last source is shorter than the rest
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConvertTimeCountsTest {
     static final Path SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/source-summary-by-scanning.rq");
     static final Path EVENTS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/events-by-type-year-country-by-scanning.rq");
+    static final Path RELATIONS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/relations-by-type-by-scanning.rq");
     private static final QueryLibrary LIBRARY = new QueryLibrary(TestProjects.REPO.resolve("queries"));
     private static final Path GENERATOR = TestProjects.REPO.resolve("bench/src/org/tessera/bench/Generate.java");
 
@@ -75,6 +77,16 @@ class ConvertTimeCountsTest {
         assertEquals(scan(EVENTS_SCANNING), fromCube);
         assertTrue(fromCube.lines().count() > 50, fromCube);
         assertTrue(fromCube.lines().skip(1).anyMatch(row -> !row.endsWith("\t1")), "some combination is in several sources:\n" + fromCube);
+    }
+
+    @Test
+    void theRelationCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = curated("relations-by-type");
+        assertEquals(scan(RELATIONS_SCANNING), fromCube);
+        assertTrue(fromCube.lines().count() > 5, fromCube);
+        // The generator draws actors from a pool, so that sources repeat pairs: the pairs are fewer than the relations.
+        assertTrue(fromCube.lines().skip(1).map(row -> row.split("\t"))
+                .anyMatch(cells -> Long.parseLong(cells[3]) < Long.parseLong(cells[2])), "some pair stands in several relations:\n" + fromCube);
     }
 
     private static String curated(String name) throws IOException {

@@ -143,20 +143,30 @@ class CuratedQueriesTest {
     /** The counts {@code source-summary} reads from the VoID description are those a scan of the accounts finds. */
     @Test
     void theSourceSummaryCountsAreTheCountsAScanFinds() throws IOException {
-        String fromVoid = tsv(ParameterBinder.bind(LIBRARY.find("source-summary").orElseThrow(), Map.of()));
-        String scanned = tsv(QueryFactory.create(Files.readString(ConvertTimeCountsTest.SCANNING, StandardCharsets.UTF_8)));
-        assertEquals(scanned, fromVoid);
+        String fromVoid = sameRowsAsTheScan("source-summary", ConvertTimeCountsTest.SCANNING);
         assertEquals(6, fromVoid.lines().count(), "a header and the five sources:\n" + fromVoid);
     }
 
     /** The counts {@code events-by-type-year-country} reads from the data cube are those a scan of the events finds. */
     @Test
     void theEventCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = tsv(ParameterBinder.bind(LIBRARY.find("events-by-type-year-country").orElseThrow(), Map.of()));
-        String scanned = tsv(QueryFactory.create(Files.readString(ConvertTimeCountsTest.EVENTS_SCANNING, StandardCharsets.UTF_8)));
-        assertEquals(scanned, fromCube);
+        String fromCube = sameRowsAsTheScan("events-by-type-year-country", ConvertTimeCountsTest.EVENTS_SCANNING);
         assertTrue(fromCube.lines().count() > 100, "the corpus's events fall in many combinations:\n" + fromCube);
         assertTrue(fromCube.lines().anyMatch(row -> row.startsWith("\t")), "undated events have a row:\n" + fromCube);
+    }
+
+    /** The counts {@code relations-by-type} reads from the data cube are those a scan of the relations finds. */
+    @Test
+    void theRelationCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = sameRowsAsTheScan("relations-by-type", ConvertTimeCountsTest.RELATIONS_SCANNING);
+        assertTrue(fromCube.lines().count() > 10, "the corpus's relations are of many types:\n" + fromCube);
+    }
+
+    /** The rows of a curated query that reads counts the converter wrote, checked against those of the query that scans. */
+    private static String sameRowsAsTheScan(String curated, java.nio.file.Path scanning) throws IOException {
+        String read = tsv(ParameterBinder.bind(LIBRARY.find(curated).orElseThrow(), Map.of()));
+        assertEquals(tsv(QueryFactory.create(Files.readString(scanning, StandardCharsets.UTF_8))), read, curated);
+        return read;
     }
 
     /**

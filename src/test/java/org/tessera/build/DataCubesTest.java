@@ -26,13 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The events counted by type, year and place are a well-formed RDF Data Cube: the corpus's
- * VoID and ontology graphs meet each integrity constraint of the W3C Recommendation that
+ * The events counted by type, year and place, and the relations counted by type, are
+ * well-formed RDF Data Cubes: the corpus's VoID and ontology graphs meet each integrity constraint of the W3C Recommendation that
  * applies ({@code src/test/resources/data-cube/}), in Jena and in Python's rdflib. Each
  * constraint is also shown to catch a cube broken on purpose, so that none holds only
  * because it matches nothing.
  */
-class EventCubeTest {
+class DataCubesTest {
     private static final Path CONSTRAINTS = TestProjects.REPO.resolve("src/test/resources/data-cube");
     private static final Path VOID = TestProjects.REPO.resolve("rdf/graphs/graph-void.nq");
     private static final Path ONTOLOGY = TestProjects.REPO.resolve("rdf/graphs/graph-ontology.nq");
@@ -72,9 +72,10 @@ class EventCubeTest {
     }
 
     @Test
-    void everyConstraintHasABreakAndTheCubeHasObservations() throws IOException {
+    void everyConstraintHasABreakAndEachCubeHasObservations() throws IOException {
         assertEquals(constraints().toList(), BREAKS.keySet().stream().sorted().toList());
         assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:eventCount ?n }"));
+        assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:relationCount ?n }"));
     }
 
     @ParameterizedTest
@@ -86,6 +87,17 @@ class EventCubeTest {
         cube.find().forEach(broken::add);
         UpdateExec.newBuilder().update(PREFIXES + BREAKS.get(constraint)).execute(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(broken));
         assertTrue(ask(broken, query), constraint + " misses the violation made on purpose");
+    }
+
+    /** The constraints read the relation cube too: one of its observations without a measure breaks IC-14. */
+    @Test
+    void aRelationObservationWithoutAMeasureBreaksTheCube() throws IOException {
+        String query = Files.readString(CONSTRAINTS.resolve("ic-14-all-measures-present.rq"), StandardCharsets.UTF_8);
+        Graph broken = GraphFactory.createDefaultGraph();
+        cube.find().forEach(broken::add);
+        UpdateExec.newBuilder().update(PREFIXES + "DELETE { ?o tes:hedgedRelationCount ?n } WHERE { { SELECT ?o ?n { ?o tes:hedgedRelationCount ?n } ORDER BY ?o LIMIT 1 } }")
+                .execute(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(broken));
+        assertTrue(ask(broken, query));
     }
 
     /** rdflib, an implementation that is not Jena, reads the same files and finds no violation, and finds the one made. */
