@@ -13,6 +13,7 @@ import org.tessera.CliRunner;
 import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
 import org.tessera.Tools;
+import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
 import org.tessera.store.TextIndexing;
@@ -93,6 +94,15 @@ class StandaloneFusekiTest {
                                       ?p spatial:nearbyGeom(?m 100 uom:kilometre) }""", "text/csv");
             assertTrue(near.body().contains(IS + "place/east-mosul"), near.body());
 
+            // More distinct rows than the spill threshold: the stock server sorts them on disk and counts them all.
+            var distinct = Http.getQuery(sparql, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o ?k WHERE { "
+                    + "GRAPH ?g { ?s ?p ?o } VALUES ?k { 1 2 } } }", "text/csv");
+            assertEquals(200, distinct.statusCode(), distinct.body());
+            long quads = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString()).stream()
+                    .map(q -> org.apache.jena.graph.Triple.create(q.getSubject(), q.getPredicate(), q.getObject())).distinct().count();
+            assertTrue(2 * quads > ServedDataset.SPILL_THRESHOLD, "the corpus's distinct triples: " + quads);
+            assertEquals(2 * quads, Long.parseLong(distinct.body().lines().skip(1).findFirst().orElseThrow().strip()));
+
             var update = Http.post("http://127.0.0.1:" + port + "/tessera", "application/sparql-update",
                     "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "*/*");
             assertTrue(update.statusCode() >= 400 && update.statusCode() < 500, "update: " + update.statusCode());
@@ -117,6 +127,22 @@ class StandaloneFusekiTest {
         assertEquals("true", tdb.getProperty(config.createProperty("http://jena.apache.org/2016/tdb#unionDefaultGraph")).getString());
     }
 
+
+    /** The stock server stops a query and spills a sort where the embedded server does. */
+    @Test
+    void theConfigFileSetsTheEmbeddedServersLimits() {
+        Model config = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(config, TestProjects.REPO.resolve("fuseki/config.ttl").toString());
+        String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
+        Map<String, String> context = new HashMap<>();
+        Resource server = config.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type,
+                config.createResource("http://jena.apache.org/fuseki#Server")).next();
+        server.listProperties(config.createProperty(ja + "context")).forEachRemaining(setting -> context.put(
+                setting.getResource().getProperty(config.createProperty(ja + "cxtName")).getString(),
+                setting.getResource().getProperty(config.createProperty(ja + "cxtValue")).getString()));
+        assertEquals(Map.of("arq:queryTimeout", String.valueOf(QueryLimits.DEFAULT.deadline().toMillis()),
+                "arq:spillToDiskThreshold", String.valueOf(ServedDataset.SPILL_THRESHOLD)), context);
+    }
 
     /** Starts the server in {@code workDir} and waits for its ping endpoint. */
     private static Process start(Path workDir, String... args) throws Exception {
