@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * </ul>
  * A source's relations are all in its own graph, so the relations and sources of two graphs
  * never overlap, and add. The same pair of actors may stand in many sources, so the pairs met
- * are kept, as fingerprints ({@link FingerprintSet}, 16 to 32 bytes a pair: some 380,000 pairs
+ * are kept, as fingerprints ({@link FingerprintSet}, 16 to 32 bytes a pair: 360,000 pairs
  * at a million events). Each graph is counted on its own, on any thread ({@link #cellsOf}),
  * and added in order ({@link #add}).
  */

@@ -14,9 +14,9 @@ import static org.tessera.build.Cubes.tes;
  * {@code qb:}) of the ontology's structure {@code tes:relationCountsStructure}: one
  * {@code qb:Observation} per relation type, with the number of relations, of distinct pairs
  * of actors, of sources and of hedged relations.
- * <pre>{@code <…/dataset/relation-counts/memberOf> a qb:Observation ;
- *     qb:dataSet <…/dataset/relation-counts> ; tes:refRelationType tes:memberOf ;
- *     tes:relationCount 40 ; tes:actorPairCount 31 ; tes:sourceCount 4 ; tes:hedgedRelationCount 2 .}</pre>
+ * <pre>{@code <…/dataset/relation-counts/foughtAgainst> a qb:Observation ;
+ *     qb:dataSet <…/dataset/relation-counts> ; tes:refRelationType tes:foughtAgainst ;
+ *     tes:relationCount 36 ; tes:actorPairCount 26 ; tes:sourceCount 5 ; tes:hedgedRelationCount 2 .}</pre>
  */
 final class RelationCubeWriter {
     static final String NAME = "relation-counts";
