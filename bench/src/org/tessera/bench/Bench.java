@@ -148,6 +148,7 @@ public final class Bench {
         print(p + "convert_cpu_s", c1 - c0);
         print(p + "convert_triples_per_s", result.quads() / seconds(t1 - t0));
         print(p + "convert_heap_used_peak_mb", usedPeak / 1048576.0);
+        print(p + "convert_heap_after_full_gc_peak_mb", heapPeak.bytesAfterCollection() / 1048576.0);
         print(p + "convert_heap_peak_mb", peak / 1048576.0);
         print(p + "convert_live_heap_mb", liveHeapBytes() / 1048576.0);
         print(p + "convert_max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 final class HeapPeak {
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong afterCollection = new AtomicLong();
 
     /** Starts listening to every collector of this JVM. */
     static HeapPeak start() {
@@ -31,12 +32,27 @@ final class HeapPeak {
             ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
                 if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                        .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
-                heapPeak.peak.accumulateAndGet(used, Math::max);
+                heapPeak.peak.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc(), heapPools), Math::max);
+                if (info.getGcAction().equals("end of major GC")) {
+                    heapPeak.afterCollection.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc(), heapPools), Math::max);
+                }
             }, null, null);
         }
         return heapPeak;
+    }
+
+    /**
+     * The most heap still in use just after a full collection, 0 if none ran: what the run
+     * held then, live, with the young objects that survived. A young collection leaves the
+     * garbage already promoted in the old generation, so only a full one tells. The peak
+     * before collections says how full the heap got; this, how much of it the run needed.
+     */
+    long bytesAfterCollection() {
+        return afterCollection.get();
+    }
+
+    private static long heapUsed(java.util.Map<String, java.lang.management.MemoryUsage> pools, Set<String> heapPools) {
+        return pools.entrySet().stream().filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
     }
 
     /** The peak so far, counting the heap in use now (the run may end between collections). */
