@@ -88,6 +88,8 @@ if queried:
     for n in queried:
         if f"q.{n}.query_picked" in values:
             print(f"\nParameters picked from the data at {human(n)} (Picks.java): `{values[f'q.{n}.query_picked']}`")
+        if f"q.{n}.query_ordinary" in values:
+            print(f"\nThe ordinary actor and place of the NAME@ordinary rows at {human(n)} (Picks.java): `{values[f'q.{n}.query_ordinary']}`")
     print("\n### Over HTTP on loopback (the same queries, round robin, fixed time per client count)\n")
     print("| events | clients | requests/s | p50 ms | p99 ms | errors |")
     print("|---:|---:|---:|---:|---:|---:|")
