@@ -64,8 +64,7 @@ class ConvertTimeCountsTest {
 
     @Test
     void theCountsPerSourceAreTheCountsAScanFinds() throws IOException {
-        String fromVoid = curated("source-summary");
-        assertEquals(scan(SCANNING), fromVoid);
+        String fromVoid = sameRowsAsTheScan("source-summary", SCANNING);
         // 1,250 events at 60 a source: 21 sources, the last with 50.
         assertEquals(22, fromVoid.lines().count());
         assertTrue(fromVoid.lines().skip(1).allMatch(row -> !row.contains("\t0\t")), "every source holds some of each:\n" + fromVoid);
@@ -73,28 +72,26 @@ class ConvertTimeCountsTest {
 
     @Test
     void theEventCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = curated("events-by-type-year-country");
-        assertEquals(scan(EVENTS_SCANNING), fromCube);
+        String fromCube = sameRowsAsTheScan("events-by-type-year-country", EVENTS_SCANNING);
         assertTrue(fromCube.lines().count() > 50, fromCube);
         assertTrue(fromCube.lines().skip(1).anyMatch(row -> !row.endsWith("\t1")), "some combination is in several sources:\n" + fromCube);
     }
 
     @Test
     void theRelationCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = curated("relations-by-type");
-        assertEquals(scan(RELATIONS_SCANNING), fromCube);
+        String fromCube = sameRowsAsTheScan("relations-by-type", RELATIONS_SCANNING);
         assertTrue(fromCube.lines().count() > 5, fromCube);
         // The generator draws actors from a pool, so that sources repeat pairs: the pairs are fewer than the relations.
         assertTrue(fromCube.lines().skip(1).map(row -> row.split("\t"))
                 .anyMatch(cells -> Long.parseLong(cells[3]) < Long.parseLong(cells[2])), "some pair stands in several relations:\n" + fromCube);
     }
 
-    private static String curated(String name) throws IOException {
-        return CuratedQueriesTest.tsv(synthetic.dataset(), ParameterBinder.bind(LIBRARY.find(name).orElseThrow(), Map.of()));
-    }
-
-    private static String scan(Path query) throws IOException {
-        return CuratedQueriesTest.tsv(synthetic.dataset(), QueryFactory.create(Files.readString(query, StandardCharsets.UTF_8)));
+    /** The rows of a curated query that reads counts the converter wrote, checked against those of the query that scans. */
+    private static String sameRowsAsTheScan(String curated, Path scanning) throws IOException {
+        String read = CuratedQueriesTest.tsv(synthetic.dataset(), ParameterBinder.bind(LIBRARY.find(curated).orElseThrow(), Map.of()));
+        String scanned = CuratedQueriesTest.tsv(synthetic.dataset(), QueryFactory.create(Files.readString(scanning, StandardCharsets.UTF_8)));
+        assertEquals(scanned, read, curated);
+        return read;
     }
 
     /** Compiles the bench's generator from its source, as {@code bench/run} does, and runs it. */
