@@ -90,6 +90,16 @@ if queried:
             print(f"\nParameters picked from the data at {human(n)} (Picks.java): `{values[f'q.{n}.query_picked']}`")
         if f"q.{n}.query_ordinary" in values:
             print(f"\nThe ordinary actor and place of the NAME@ordinary rows at {human(n)} (Picks.java): `{values[f'q.{n}.query_ordinary']}`")
+    served = [n for n in queried if f"qs.{n}.query_p95_ms_max" in values]
+    if served:
+        print("\n### Queries as the server runs them (capped at 10,000 rows; in-process, milliseconds)\n")
+        print("| query | " + " | ".join(f"{human(n)}: p50 / p95 (rows)" for n in served) + " |")
+        print("|---|" + "---:|" * len(served))
+        for name in names:
+            if "@" in name:
+                continue
+            cells = [f"{g(f'qs.{n}.query_p50_ms.{name}')} / {g(f'qs.{n}.query_p95_ms.{name}')} ({g(f'qs.{n}.query_rows.{name}')})" for n in served]
+            print(f"| {name} | " + " | ".join(cells) + " |")
     print("\n### Over HTTP on loopback (the same queries, round robin, fixed time per client count)\n")
     print("| events | clients | requests/s | p50 ms | p99 ms | errors |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -54,10 +54,7 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        Query limited = SafeRegex.rewrite(query);
-        if (limited.isSelectType() || limited.isConstructType() || limited.isDescribeType() && limited.getQueryPattern() != null) {
-            if (!limited.hasLimit() || limited.getLimit() > limits.maxRows()) limited.setLimit(limits.maxRows());
-        }
+        Query limited = limits.cap(SafeRegex.rewrite(query));
         QueryExec exec = super.createQueryExec(action, limited, dataset);
         QueryDeadline.watch(exec, deadline(action)).ifPresent(WATCH::set);
         return exec;

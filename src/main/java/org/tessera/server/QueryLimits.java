@@ -1,5 +1,8 @@
 package org.tessera.server;
 
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+
 import java.time.Duration;
 
 /**
@@ -15,4 +18,27 @@ import java.time.Duration;
 public record QueryLimits(Duration deadline, long maxRows, long maxRequestBytes, Duration regexBudget) {
     /** Wikidata's deadline is 60 s and DBpedia caps results at 10,000 rows; we follow both. */
     public static final QueryLimits DEFAULT = new QueryLimits(Duration.ofSeconds(60), 10_000, 1 << 20, Duration.ofMillis(100));
+
+    /**
+     * The query as the server runs it: a SELECT, CONSTRUCT or DESCRIBE of a pattern gets
+     * the row cap as its LIMIT, or keeps its own if that is smaller. Changes {@code query}.
+     */
+    public Query cap(Query query) {
+        boolean capped = query.isSelectType() || query.isConstructType() || query.isDescribeType() && query.getQueryPattern() != null;
+        if (capped && (!query.hasLimit() || query.getLimit() > maxRows)) query.setLimit(maxRows);
+        return query;
+    }
+
+    /**
+     * Lets Jena answer an ORDER BY under the row cap by keeping the best rows only, as it
+     * does for a LIMIT under 1,000: a heap of at most {@link #maxRows} rows, where it would
+     * sort every row, spilling them to disk past the spill threshold. Jena reads this
+     * threshold from its global context, so it holds for the whole process; it is raised,
+     * never lowered.
+     */
+    public void keepOnlyTheRowsAnswered() {
+        int wanted = Math.toIntExact(maxRows + 1);
+        Object current = ARQ.getContext().get(ARQ.topNSortingThreshold);
+        if (!(current instanceof Number set) || set.longValue() < wanted) ARQ.getContext().set(ARQ.topNSortingThreshold, wanted);
+    }
 }

@@ -39,6 +39,7 @@ public final class TesseraServer implements AutoCloseable {
         String name = "/" + settings.datasetName();
         QueryLimits limits = settings.limits();
         SafeRegex.register(limits.regexBudget().toNanos());
+        limits.keepOnlyTheRowsAnswered();
         DatasetSwitcher switcher = new DatasetSwitcher(settings.store(), name, builder -> {
             // Fuseki reads the deadline from the dataset's context and lets a client only shorten it.
             builder.dataset().getContext().set(ARQ.queryTimeout, limits.deadline().toMillis());

@@ -5,6 +5,8 @@ import org.apache.jena.geosparql.spatial.SpatialIndexException;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -36,11 +38,17 @@ public final class ServedDataset implements AutoCloseable {
         this.index = index;
     }
 
+    /** How the queries on {@code database} are planned and run: a spill threshold, and {@link DistinctBeforeTopN}. */
+    static void planQueries(DatasetGraph database) {
+        database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
+        database.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) DistinctBeforeTopN::new);
+    }
+
     public static ServedDataset open(Generation generation) {
         GeoSPARQLConfig.setupMemoryIndex();
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
-        database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
+        planQueries(database);
         TextIndex index;
         try {
             index = TextIndexing.open(generation.textIndex());

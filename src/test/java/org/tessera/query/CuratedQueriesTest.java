@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
+import org.tessera.server.QueryLimits;
 import org.tessera.store.ServedDataset;
 
 import java.io.ByteArrayOutputStream;
@@ -89,6 +90,26 @@ class CuratedQueriesTest {
             } finally {
                 corpus.dataset().getContext().set(ARQ.spillToDiskThreshold, ServedDataset.SPILL_THRESHOLD);
             }
+        }));
+    }
+
+    /**
+     * The server caps every answer ({@link QueryLimits#cap}), and an ORDER BY under the cap
+     * keeps only the best rows in a heap instead of sorting them all. Capped at half its
+     * rows, every query must give the first half of its expected rows: its ORDER BY leaves
+     * no ties that the heap could break another way than the sort.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCuratedQueryCappedGivesTheFirstOfItsExpectedRows() throws IOException {
+        return LIBRARY.all().stream().map(query -> DynamicTest.dynamicTest(query.name(), () -> {
+            List<String> expected = Files.readAllLines(EXPECTED.resolve(query.name() + ".tsv"), StandardCharsets.UTF_8);
+            int half = Math.max(1, (expected.size() - 1) / 2);
+            QueryLimits limits = new QueryLimits(QueryLimits.DEFAULT.deadline(), half, QueryLimits.DEFAULT.maxRequestBytes(),
+                    QueryLimits.DEFAULT.regexBudget());
+            limits.keepOnlyTheRowsAnswered();
+            Query capped = limits.cap(ParameterBinder.bind(query, Map.of()));
+            assertEquals(half, capped.getLimit(), query.name());
+            assertEquals(expected.subList(0, half + 1), tsv(capped).lines().toList(), query.name() + ", capped at " + half);
         }));
     }
 
