@@ -9,6 +9,7 @@ import org.tessera.cli.ExitCodes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,21 @@ class QueryCommandTest {
         assertTrue(table.out().startsWith("-"), table.out());
         assertEquals(csv.out().lines().count() - 1, json.out().split("\"event\"\\s*:").length - 1,
                 "the same rows in CSV and JSON");
+    }
+
+    @Test
+    void aLimitGivesTheFirstRowsInTheQuerysOrder() {
+        CliRunner all = CliRunner.run("query", "actor-aliases", "--format", "tsv", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.OK, all.exitCode(), all.err());
+        List<String> rows = all.out().lines().toList();
+        assertTrue(rows.size() > 10, all.out());
+        CliRunner first = CliRunner.run("query", "actor-aliases", "--limit", "5", "--format", "tsv", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.OK, first.exitCode(), first.err());
+        assertEquals(rows.subList(0, 6), first.out().lines().toList(), "the header and the first five rows");
+
+        CliRunner none = CliRunner.run("query", "actor-aliases", "--limit", "0", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, none.exitCode());
+        assertTrue(none.err().contains("--limit 0: give a number of rows, 1 or more"), none.err());
     }
 
     @Test
