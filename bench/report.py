@@ -89,7 +89,7 @@ if queried:
         if f"q.{n}.query_picked" in values:
             print(f"\nParameters picked from the data at {human(n)} (Picks.java): `{values[f'q.{n}.query_picked']}`")
         if f"q.{n}.query_ordinary" in values:
-            print(f"\nThe ordinary actor and place of the NAME@ordinary rows at {human(n)} (Picks.java): `{values[f'q.{n}.query_ordinary']}`")
+            print(f"\nThe ordinary actor, place and group of the NAME@ordinary rows at {human(n)} (Picks.java): `{values[f'q.{n}.query_ordinary']}`")
     served = [n for n in queried if f"qs.{n}.query_p95_ms_max" in values]
     if served:
         print("\n### Queries as the server runs them (capped at 10,000 rows; in-process, milliseconds)\n")

@@ -255,7 +255,7 @@ public final class Bench {
     /**
      * Runs each query in-process (its default parameters, or those of {@link #bindings}, which
      * {@code -Dbench.pick=true} has {@link Picks} choose first), as {@link #time} says. With
-     * {@code -Dbench.ordinary=true}, a query that takes an actor or a place runs a second time,
+     * {@code -Dbench.ordinary=true}, a query that takes an actor, a place or a group runs a second time,
      * as NAME@ordinary, with an ordinary one ({@link Picks#ordinary}): the defaults are the
      * most frequent, and time the heaviest case. The second pass does not count for the slowest.
      * With {@code -Dbench.served=true}, each query runs as {@code ./tessera serve} runs it: capped
@@ -273,7 +273,7 @@ public final class Bench {
             if (!picked.isEmpty()) {
                 print(p + "query_picked", String.join(";", picked.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
             }
-            // An ordinary actor and place, for a second pass of the queries that take one.
+            // An ordinary actor, place and group, for a second pass of the queries that take one.
             Map<String, String> ordinary = Boolean.getBoolean("bench.ordinary") ? Picks.ordinary(ds) : Map.of();
             if (!ordinary.isEmpty()) {
                 print(p + "query_ordinary", String.join(";", ordinary.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));

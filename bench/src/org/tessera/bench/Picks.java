@@ -49,11 +49,17 @@ final class Picks {
     private static final String PLACES = PREFIXES + """
             SELECT ?place { ?event tes:place ?place } GROUP BY ?place ORDER BY COUNT(DISTINCT ?event) ?place""";
 
+    /** Armed groups by the relations that name them as object (affiliations, pledges, leaders); the middle one is ordinary. */
+    private static final String GROUPS = PREFIXES + """
+            SELECT ?group { ?relation tes:object ?group . ?group a tes:ArmedGroup }
+            GROUP BY ?group ORDER BY COUNT(DISTINCT ?relation) ?group""";
+
     private Picks() {}
 
     /**
-     * An ordinary actor and place: the median of those that take part in an event (and stand
-     * in a relation), or have one placed in them, by the number of such events. The queries' defaults are the most
+     * An ordinary actor, place and group: the median of those that take part in an event (and
+     * stand in a relation), have one placed in them, or are the object of relations, by the
+     * number of such events or relations. The queries' defaults are the most
      * frequent (a synthetic corpus gives them about 3% of all events).
      */
     static Map<String, String> ordinary(DatasetGraph dataset) {
@@ -62,6 +68,8 @@ final class Picks {
         if (!actors.isEmpty()) picked.put("actor", iri(actors.get(actors.size() / 2), "actor"));
         List<Binding> places = rows(dataset, PLACES);
         if (!places.isEmpty()) picked.put("place", iri(places.get(places.size() / 2), "place"));
+        List<Binding> groups = rows(dataset, GROUPS);
+        if (!groups.isEmpty()) picked.put("group", iri(groups.get(groups.size() / 2), "group"));
         return picked;
     }
 
