@@ -49,10 +49,19 @@ final class Picks {
     private static final String PLACES = PREFIXES + """
             SELECT ?place { ?event tes:place ?place } GROUP BY ?place ORDER BY COUNT(DISTINCT ?event) ?place""";
 
-    /** Armed groups by the relations that name them as object (affiliations, pledges, leaders); the middle one is ordinary. */
+    /**
+     * Armed groups by the relations that name them as object, among those with both a leader
+     * (or deputy, commander, founder, spokesperson) and an affiliate (or province, pledge, ally,
+     * part), so that both group queries find something; the middle one is ordinary.
+     */
     private static final String GROUPS = PREFIXES + """
-            SELECT ?group { ?relation tes:object ?group . ?group a tes:ArmedGroup }
-            GROUP BY ?group ORDER BY COUNT(DISTINCT ?relation) ?group""";
+            SELECT ?group {
+              ?relation tes:object ?group . ?group a tes:ArmedGroup .
+              FILTER EXISTS { ?led tes:object ?group ; tes:relationType ?leadership
+                              VALUES ?leadership { tes:leaderOf tes:deputyLeaderOf tes:commanderOf tes:founderOf tes:spokespersonOf } }
+              FILTER EXISTS { ?joined tes:object ?group ; tes:relationType ?affiliation
+                              VALUES ?affiliation { tes:affiliateOf tes:provinceOf tes:pledgedAllegianceTo tes:alliedWith tes:partOf } }
+            } GROUP BY ?group ORDER BY COUNT(DISTINCT ?relation) ?group""";
 
     private Picks() {}
 
