@@ -111,6 +111,7 @@ public final class QueryCommand implements Callable<Integer> {
                 err.println("No loaded data in " + store.dir() + ": run './tessera load' (or './tessera serve') first, or give --endpoint");
                 return ExitCodes.USAGE;
             }
+            // A --limit up to the server's cap keeps its rows in a heap, as the server does.
             QueryLimits.DEFAULT.keepOnlyTheRowsAnswered();
             try (ServedDataset dataset = ServedDataset.open(generation.get())) {
                 Txn.executeRead(dataset.dataset(), () -> {
