@@ -113,7 +113,7 @@ public final class QueryCommand implements Callable<Integer> {
             }
             // A --limit up to the server's cap keeps its rows in a heap, as the server does.
             QueryLimits.DEFAULT.keepOnlyTheRowsAnswered();
-            try (ServedDataset dataset = ServedDataset.open(generation.get())) {
+            try (ServedDataset dataset = ServedDataset.open(generation.get(), ServedDataset.needsSpatialIndex(query))) {
                 Txn.executeRead(dataset.dataset(), () -> {
                     try (QueryExec exec = QueryExec.dataset(dataset.dataset()).query(query).build()) {
                         output.write(exec, query, stream);

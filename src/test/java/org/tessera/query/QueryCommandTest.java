@@ -61,6 +61,14 @@ class QueryCommandTest {
         assertTrue(none.err().contains("--limit 0: give a number of rows, 1 or more"), none.err());
     }
 
+    /** The command builds the spatial index only for a query that needs it, and this one does. */
+    @Test
+    void aSpatialQueryGivesItsExpectedRows() throws Exception {
+        CliRunner near = CliRunner.run("query", "events-near-place", "--format", "tsv", "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.OK, near.exitCode(), near.err());
+        assertEquals(Files.readString(TestProjects.REPO.resolve("src/test/resources/curated-queries/events-near-place.tsv")), near.out());
+    }
+
     @Test
     void anyQueryFileRunsAgainstAFreshlyLoadedProject() throws Exception {
         Path project = TestProjects.copy("minimal", dir);
