@@ -126,9 +126,9 @@ public final class QueryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The query with at most {@code rows} rows: its own LIMIT stands if it is smaller. */
+    /** The query with at most {@code rows} rows, as the server caps it. */
     private static void limited(Query query, long rows) {
         if (rows < 1) throw new IllegalArgumentException("--limit " + rows + ": give a number of rows, 1 or more");
-        if (!query.hasLimit() || query.getLimit() > rows) query.setLimit(rows);
+        QueryLimits.atMost(query, rows);
     }
 }

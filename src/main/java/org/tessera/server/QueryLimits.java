@@ -24,8 +24,16 @@ public record QueryLimits(Duration deadline, long maxRows, long maxRequestBytes,
      * the row cap as its LIMIT, or keeps its own if that is smaller. Changes {@code query}.
      */
     public Query cap(Query query) {
-        boolean capped = query.isSelectType() || query.isConstructType() || query.isDescribeType() && query.getQueryPattern() != null;
-        if (capped && (!query.hasLimit() || query.getLimit() > maxRows)) query.setLimit(maxRows);
+        return atMost(query, maxRows);
+    }
+
+    /**
+     * A SELECT, CONSTRUCT or DESCRIBE of a pattern with at most {@code rows} rows: its own
+     * LIMIT stands if it is smaller. Changes {@code query}.
+     */
+    public static Query atMost(Query query, long rows) {
+        boolean rowed = query.isSelectType() || query.isConstructType() || query.isDescribeType() && query.getQueryPattern() != null;
+        if (rowed && (!query.hasLimit() || query.getLimit() > rows)) query.setLimit(rows);
         return query;
     }
 

@@ -40,8 +40,7 @@ class QueryLimitsTest {
      */
     @Test
     void aCappedOrderByKeepsOnlyTheRowsItAnswers() {
-        Object before = ARQ.getContext().get(ARQ.topNSortingThreshold);
-        try {
+        withJenasThreshold(() -> {
             ARQ.getContext().remove(ARQ.topNSortingThreshold);
             Query capped = QueryLimits.DEFAULT.cap(QueryFactory.create(ORDERED));
             assertEquals(List.of("order"), sorts(capped), "Jena's own threshold sorts every row");
@@ -49,21 +48,25 @@ class QueryLimitsTest {
             assertEquals(List.of("top 10000"), sorts(capped));
             assertEquals(List.of("top 10000"), sorts(QueryLimits.DEFAULT.cap(QueryFactory.create(ORDERED.replace("SELECT", "SELECT DISTINCT")))),
                     "DISTINCT too");
-        } finally {
-            if (before == null) ARQ.getContext().remove(ARQ.topNSortingThreshold);
-            else ARQ.getContext().set(ARQ.topNSortingThreshold, before);
-        }
+        });
     }
 
     @Test
     void aHigherThresholdIsNeverLowered() {
-        Object before = ARQ.getContext().get(ARQ.topNSortingThreshold);
-        try {
+        withJenasThreshold(() -> {
             ARQ.getContext().set(ARQ.topNSortingThreshold, 50_001);
             new QueryLimits(Duration.ofSeconds(1), 20, 1024, Duration.ofMillis(10)).keepOnlyTheRowsAnswered();
             assertEquals(50_001, (Integer) ARQ.getContext().get(ARQ.topNSortingThreshold));
             new QueryLimits(Duration.ofSeconds(1), 60_000, 1024, Duration.ofMillis(10)).keepOnlyTheRowsAnswered();
             assertEquals(60_001, (Integer) ARQ.getContext().get(ARQ.topNSortingThreshold));
+        });
+    }
+
+    /** Runs {@code test}, then puts back the process's threshold as it was: it is Jena's global context. */
+    private static void withJenasThreshold(Runnable test) {
+        Object before = ARQ.getContext().get(ARQ.topNSortingThreshold);
+        try {
+            test.run();
         } finally {
             if (before == null) ARQ.getContext().remove(ARQ.topNSortingThreshold);
             else ARQ.getContext().set(ARQ.topNSortingThreshold, before);
