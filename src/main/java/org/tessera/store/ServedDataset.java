@@ -42,10 +42,10 @@ public final class ServedDataset implements AutoCloseable {
         this.index = index;
     }
 
-    /** How the queries on {@code database} are planned and run: a spill threshold, and {@link DistinctBeforeTopN}. */
+    /** How the queries on {@code database} are planned and run: a spill threshold, and {@link ServedQueryOptimizer}. */
     static void planQueries(DatasetGraph database) {
         database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
-        database.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) DistinctBeforeTopN::new);
+        database.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) ServedQueryOptimizer::new);
     }
 
     /** The IRIs whose functions and property functions need GeoSPARQL's spatial index, or may. */

@@ -34,7 +34,7 @@ class DistinctBeforeTopNTest {
     void theDistinctRunsUnderTheTopNAndIsNotTakenOverByIt() {
         Op jena = Algebra.optimize(Algebra.compile(QueryFactory.create(DISTINCT_LABELS)));
         assertInstanceOf(OpDistinct.class, ((OpTopN) jena).getSubOp(), "Jena's own plan: " + jena);
-        Op ours = new DistinctBeforeTopN(ARQ.getContext().copy()).rewrite(Algebra.compile(QueryFactory.create(DISTINCT_LABELS)));
+        Op ours = new ServedQueryOptimizer(ARQ.getContext().copy()).rewrite(Algebra.compile(QueryFactory.create(DISTINCT_LABELS)));
         OpTopN top = assertInstanceOf(OpTopN.class, ours, ours.toString());
         assertEquals(7, top.getLimit());
         OpReduced reduced = assertInstanceOf(OpReduced.class, top.getSubOp(), ours.toString());
