@@ -10,6 +10,7 @@ import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -42,10 +43,14 @@ public final class ServedDataset implements AutoCloseable {
         this.index = index;
     }
 
-    /** How the queries on {@code database} are planned and run: a spill threshold, and {@link ServedQueryOptimizer}. */
+    /**
+     * How the queries on {@code database} are planned and run: a spill threshold,
+     * {@link ServedQueryOptimizer}, and a top-N that works each row's sort keys out once.
+     */
     static void planQueries(DatasetGraph database) {
         database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
         database.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) ServedQueryOptimizer::new);
+        QC.setFactory(database.getContext(), KeyedTopNExecutor.FACTORY);
     }
 
     /** The IRIs whose functions and property functions need GeoSPARQL's spatial index, or may. */
