@@ -6,15 +6,22 @@ import org.apache.jena.sparql.algebra.op.Op1;
 import org.apache.jena.sparql.algebra.op.OpAssign;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpConditional;
+import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpExtend;
+import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpGraph;
 import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpLabel;
 import org.apache.jena.sparql.algebra.op.OpLeftJoin;
 import org.apache.jena.sparql.algebra.op.OpMinus;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
 import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpReduced;
 import org.apache.jena.sparql.algebra.op.OpSequence;
+import org.apache.jena.sparql.algebra.op.OpSlice;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpUnion;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.util.VarUtils;
@@ -64,23 +71,24 @@ final class BoundInEveryRow {
         } else if (op instanceof OpProject project) {
             vars.addAll(of(project.getSubOp()));
             vars.retainAll(project.getVars());
-        } else if (op instanceof OpExtend || op instanceof OpAssign) {
-            vars.addAll(of(((Op1) op).getSubOp()));
         } else if (keepsItsInputsBindings(op)) {
             vars.addAll(of(((Op1) op).getSubOp()));
         }
         return vars;
     }
 
-    /** Filters, distinct, ordering, slicing and labels drop or reorder rows, never a binding. */
+    /**
+     * Filters, distinct, ordering, slicing and labels drop or reorder rows, never a
+     * binding; a BIND keeps those of its input, and its own variable may stay unbound.
+     */
     private static boolean keepsItsInputsBindings(Op op) {
-        return op instanceof org.apache.jena.sparql.algebra.op.OpFilter
-                || op instanceof org.apache.jena.sparql.algebra.op.OpDistinct
-                || op instanceof org.apache.jena.sparql.algebra.op.OpReduced
-                || op instanceof org.apache.jena.sparql.algebra.op.OpOrder
-                || op instanceof org.apache.jena.sparql.algebra.op.OpTopN
-                || op instanceof org.apache.jena.sparql.algebra.op.OpSlice
-                || op instanceof org.apache.jena.sparql.algebra.op.OpLabel;
+        return op instanceof OpExtend || op instanceof OpAssign || op instanceof OpFilter
+                || op instanceof OpDistinct
+                || op instanceof OpReduced
+                || op instanceof OpOrder
+                || op instanceof OpTopN
+                || op instanceof OpSlice
+                || op instanceof OpLabel;
     }
 
     private static void addIfVariable(Set<Var> vars, Node node) {
