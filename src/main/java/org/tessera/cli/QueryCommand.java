@@ -1,6 +1,7 @@
 package org.tessera.cli;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
@@ -67,23 +68,24 @@ public final class QueryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = options.project();
         QueryLibrary library = new QueryLibrary(project.queries());
-        if (list || name == null) {
-            for (CuratedQuery query : library.all()) {
-                out.printf("%-36s %s%n", query.name(), query.title());
-                query.parameters().forEach(p -> out.printf("%-36s   --param %s=...  %s%n", "", p.name(), p.description()));
-            }
-            return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
-        }
-        Optional<CuratedQuery> curated = library.find(name);
-        if (curated.isEmpty()) {
-            err.println("No query '" + name + "' in " + library.dir() + " (run './tessera query --list'), and no such .rq file");
-            return ExitCodes.USAGE;
-        }
         QueryOutput output;
         Query query;
+        // A header the library cannot read, or SPARQL Jena cannot parse, is the named file's mistake, not a bug.
         try {
+            if (list || name == null) {
+                for (CuratedQuery entry : library.all()) {
+                    out.printf("%-36s %s%n", entry.name(), entry.title());
+                    entry.parameters().forEach(p -> out.printf("%-36s   --param %s=...  %s%n", "", p.name(), p.description()));
+                }
+                return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
+            }
+            Optional<CuratedQuery> curated = library.find(name);
+            if (curated.isEmpty()) {
+                err.println("No query '" + name + "' in " + library.dir() + " (run './tessera query --list'), and no such .rq file");
+                return ExitCodes.USAGE;
+            }
             output = QueryOutput.of(format);
-            query = ParameterBinder.bind(curated.get(), params);
+            query = bound(curated.get(), library);
             if (limit != null) limited(query, limit);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -124,6 +126,16 @@ public final class QueryCommand implements Callable<Integer> {
         out.print(stream.toString(StandardCharsets.UTF_8));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The query with the parameters' values; a syntax error names the file, with Jena's line and column. */
+    private Query bound(CuratedQuery curated, QueryLibrary library) {
+        try {
+            return ParameterBinder.bind(curated, params);
+        } catch (QueryParseException e) {
+            String file = name.endsWith(".rq") ? name : library.dir().resolve(name + ".rq").toString();
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The query with at most {@code rows} rows, as the server caps it. */

@@ -12,12 +12,14 @@ import java.util.List;
  * # param: place  IRI of the place
  * # keywords: events, place, map
  * </pre>
- * A line starting with {@code #} and more spaces continues the field above it.
+ * A line starting with {@code #} and more spaces continues the field above it. A query of the
+ * library must have a title and a description; a file a user names on the command line need
+ * not, and is titled by its name.
  */
 final class QueryHeader {
     private QueryHeader() {}
 
-    static CuratedQuery parse(String name, String text) {
+    static CuratedQuery parse(String name, String text, boolean documented) {
         String title = null;
         StringBuilder description = new StringBuilder();
         List<CuratedQuery.Parameter> parameters = new ArrayList<>();
@@ -45,8 +47,9 @@ final class QueryHeader {
                 default -> { }
             }
         }
-        if (title == null || title.isEmpty()) throw new IllegalArgumentException(name + ".rq: no '# title:' line in the header");
-        if (description.isEmpty()) throw new IllegalArgumentException(name + ".rq: no '# description:' line in the header");
+        if (documented && (title == null || title.isEmpty())) throw new IllegalArgumentException(name + ".rq: no '# title:' line in the header");
+        if (documented && description.isEmpty()) throw new IllegalArgumentException(name + ".rq: no '# description:' line in the header");
+        if (title == null || title.isEmpty()) title = name;
         return new CuratedQuery(name, title, description.toString(), List.copyOf(parameters), List.copyOf(keywords), text);
     }
 

@@ -31,17 +31,22 @@ public final class QueryLibrary {
         return queries;
     }
 
-    /** A query by its name in the library, or by the path of any {@code .rq} file. */
+    /** A query by its name in the library, or by the path of any {@code .rq} file, which needs no header. */
     public Optional<CuratedQuery> find(String nameOrFile) throws IOException {
         Path asFile = Path.of(nameOrFile);
-        if (nameOrFile.endsWith(".rq") && Files.isRegularFile(asFile)) return Optional.of(read(asFile));
+        if (nameOrFile.endsWith(".rq") && Files.isRegularFile(asFile)) return Optional.of(read(asFile, false));
         if (!nameOrFile.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) return Optional.empty();
         Path inLibrary = dir.resolve(nameOrFile + ".rq");
         return Files.isRegularFile(inLibrary) ? Optional.of(read(inLibrary)) : Optional.empty();
     }
 
+    /** A query of a library, whose header must give its title and description. */
     public static CuratedQuery read(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static CuratedQuery read(Path file, boolean documented) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
-        return QueryHeader.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        return QueryHeader.parse(name, Files.readString(file, StandardCharsets.UTF_8), documented);
     }
 }

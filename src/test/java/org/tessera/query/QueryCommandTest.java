@@ -82,6 +82,31 @@ class QueryCommandTest {
         CliRunner run = CliRunner.run("query", file.toString(), "--format", "tsv", "--project", project.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("?e\n<"), run.out());
+
+        // A user's own file needs no header: only the library's queries are documented.
+        Path bare = dir.resolve("bare.rq");
+        Files.writeString(bare, "SELECT ?e WHERE { ?e a <https://w3id.org/tessera/ontology#Event> } ORDER BY ?e\n");
+        CliRunner bareRun = CliRunner.run("query", bare.toString(), "--format", "tsv", "--project", project.toString());
+        assertEquals(ExitCodes.OK, bareRun.exitCode(), bareRun.err());
+        assertEquals(run.out(), bareRun.out());
+    }
+
+    @Test
+    void aQueryFileThatDoesNotParseIsAUsageErrorNamingItsFileAndLine() throws Exception {
+        Path broken = dir.resolve("broken.rq");
+        Files.writeString(broken, "# title: Broken\nSELECT ?e\nWHERE { ?e a }\n");
+        CliRunner run = CliRunner.run("query", broken.toString(), "--project", REPO, "--db", db());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith(broken + ": "), run.err());
+        assertTrue(run.err().contains("line 3"), run.err());
+        assertTrue(!run.err().contains("Internal error"), run.err());
+
+        Path project = TestProjects.copy("minimal", dir);
+        Files.createDirectories(project.resolve("queries"));
+        Files.writeString(project.resolve("queries/untitled.rq"), "SELECT * WHERE { ?s ?p ?o }\n");
+        CliRunner list = CliRunner.run("query", "--list", "--project", project.toString());
+        assertEquals(ExitCodes.USAGE, list.exitCode(), list.err());
+        assertTrue(list.err().contains("untitled.rq: no '# title:' line in the header"), list.err());
     }
 
     @Test
