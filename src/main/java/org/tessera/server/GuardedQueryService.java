@@ -8,14 +8,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.tessera.query.QueryDeadline;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fuseki's query service with this server's limits: refused SERVICE and
@@ -74,9 +72,6 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
 
     /** The server's deadline, or the client's {@code timeout} parameter if that is shorter, as Fuseki chooses. */
     private Duration deadline(HttpAction action) {
-        String requested = action.getRequestParameter(HttpNames.paramTimeout);
-        Pair<Long, Long> timeouts = requested == null ? null : Timeouts.parseTimeoutStr(requested, TimeUnit.SECONDS);
-        long overall = timeouts == null ? -1 : timeouts.getRight();
-        return overall > 0 ? Duration.ofMillis(Math.min(overall, limits.deadline().toMillis())) : limits.deadline();
+        return limits.deadline(action.getRequestParameter(HttpNames.paramTimeout));
     }
 }

@@ -84,6 +84,13 @@ class ServerLimitsTest {
     }
 
     @Test
+    void aClientTimeoutWithAFractionShortensTheDeadline() {
+        Timed stopped = timed("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "&timeout=0.5");
+        assertNotEquals(200, stopped.response().statusCode());
+        assertTrue(stopped.millis() < DEADLINE.toMillis(), "the 0.5 s asked for; stopped after " + stopped.millis() + " ms");
+    }
+
+    @Test
     void aQueryThatEndsDropsItsDeadlineTask() throws InterruptedException {
         int before = QueryDeadline.watched();
         for (int i = 0; i < 20; i++) {
