@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.tessera.CliRunner;
 import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
+import org.tessera.export.graph.GraphExport;
 import org.tessera.Tools;
 import org.tessera.linkeddata.ContextLoader;
 import org.tessera.linkeddata.JsonLdWriter;
@@ -104,13 +105,43 @@ class RdfExportTest {
     @Test
     void graphToolFormatsGoThroughTheSameCommand() throws IOException {
         Path gexf = dir.resolve("timeline.gexf");
-        CliRunner run = CliRunner.run("export", "--project", REPO, "--format", "gexf", "--view", "timeline", "--out", gexf.toString());
+        String db = CorpusStore.get().dir().toString();
+        CliRunner run = CliRunner.run("export", "--project", REPO, "--db", db, "--format", "gexf", "--view", "timeline", "--out", gexf.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.readString(gexf).contains("mode=\"dynamic\""));
-        CliRunner unsupported = CliRunner.run("export", "--project", REPO, "--format", "dot", "--view", "timeline",
+        CliRunner unsupported = CliRunner.run("export", "--project", REPO, "--db", db, "--format", "dot", "--view", "timeline",
                 "--out", dir.resolve("t.dot").toString());
         assertEquals(2, unsupported.exitCode());
         assertTrue(unsupported.err().contains("cannot be written as dot"), unsupported.err());
+    }
+
+    @Test
+    void aViewIsReadFromTheProjectsDatabaseLoadedFirstWhenItDoesNotHoldTheConvertedGraph() throws IOException {
+        Path project = TestProjects.copy("minimal", dir);
+        assertEquals(0, CliRunner.run("convert", "--project", project.toString()).exitCode());
+        Path first = dir.resolve("first.gexf");
+        CliRunner loading = CliRunner.run("export", "--project", project.toString(), "--format", "gexf", "--view", "full", "--out", first.toString());
+        assertEquals(0, loading.exitCode(), loading.err());
+        assertTrue(loading.out().startsWith("Loaded "), "rdf/ loaded into the database first: " + loading.out());
+        assertTrue(Files.isDirectory(project.resolve(".tessera/db")), "the project's database, which query and serve use too");
+
+        Path second = dir.resolve("second.gexf");
+        CliRunner reading = CliRunner.run("export", "--project", project.toString(), "--format", "gexf", "--view", "full", "--out", second.toString());
+        assertEquals(0, reading.exitCode(), reading.err());
+        assertTrue(reading.out().startsWith("Wrote "), "the database holds rdf/ already: " + reading.out());
+
+        Path inMemory = dir.resolve("memory.gexf");
+        GraphExport.write(RDFDataMgr.loadDatasetGraph(project.resolve("rdf/tessera.nq").toString()), "gexf", "full", inMemory);
+        assertArrayEquals(Files.readAllBytes(inMemory), Files.readAllBytes(first), "the same bytes as from the graph read into memory");
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    }
+
+    @Test
+    void theNQuadsAndTrigDumpsAreTheConvertersFilesByteForByte() throws IOException {
+        assertArrayEquals(Files.readAllBytes(TestProjects.REPO.resolve("rdf/tessera.nq")),
+                Files.readAllBytes(export(DumpFormat.NQUADS, "copy.nq", false)));
+        assertArrayEquals(Files.readAllBytes(TestProjects.REPO.resolve("rdf/tessera.trig")),
+                Files.readAllBytes(export(DumpFormat.TRIG, "copy.trig", false)));
     }
 
     @Test

@@ -27,6 +27,7 @@ class ServeCommandTest {
         int port = Tools.freePort();
 
         String[] queried = new String[1];
+        String[] exported = new String[1];
         String first = runUntilAnswered(project, port, () -> {
             Path file = dir.resolve("count.rq");
             try {
@@ -37,7 +38,13 @@ class ServeCommandTest {
             }
             var run = org.tessera.CliRunner.run("query", file.toString(), "--format", "csv", "--project", project.toString());
             queried[0] = run.exitCode() + " " + run.err() + run.out();
+            // The server has the database open, which no other process may: the export reads rdf/ into memory.
+            var export = org.tessera.CliRunner.run("export", "--format", "csv", "--view", "actors", "--project", project.toString(),
+                    "--out", dir.resolve("actors-csv").toString());
+            exported[0] = export.exitCode() + " " + export.err();
         });
+        assertTrue(exported[0].startsWith("0 The server at http://127.0.0.1:" + port), exported[0]);
+        assertTrue(Files.isRegularFile(dir.resolve("actors-csv/nodes.csv")));
         assertTrue(queried[0].startsWith("0 Asking the running server at http://127.0.0.1:" + port), queried[0]);
         assertTrue(queried[0].matches("(?s).*n\\r?\\n[1-9]\\d*\\s*"), "the count, through the server: " + queried[0]);
         assertTrue(first.contains("Validating and converting"), first);
