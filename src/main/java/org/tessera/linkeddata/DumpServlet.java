@@ -11,11 +11,15 @@ import org.tessera.vocabulary.Namespaces;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and
- * the like, written from the served data as they are asked for.
+ * the like. The N-Quads dump is the file the served generation was loaded from, when
+ * the store kept it; any other dump is written from the served data as it is asked
+ * for, sorted in memory.
  */
 public final class DumpServlet extends HttpServlet {
     private final transient DatasetAccess access;
@@ -42,9 +46,18 @@ public final class DumpServlet extends HttpServlet {
         response.setContentType(gzip ? "application/gzip" : format.lang().getContentType().getContentTypeStr());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         access.read(dataset -> {
-            String base = DatasetBase.of(dataset).orElse(null);
-            try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
-                new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), format, out);
+            // The file the data was loaded from, when it is the dump: no sort of the whole dataset in memory.
+            Path kept = format == DumpFormat.NQUADS && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
+            try {
+                if (kept != null && !gzip) response.setContentLengthLong(Files.size(kept));
+                try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
+                    if (kept != null) {
+                        Files.copy(kept, out);
+                    } else {
+                        String base = DatasetBase.of(dataset).orElse(null);
+                        new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), format, out);
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,6 +10,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Symbol;
 import org.tessera.linkeddata.JsonLdWriter;
 
 import java.io.IOException;
@@ -29,6 +30,12 @@ import java.util.function.Function;
  * get each distinct triple once.
  */
 public final class DumpWriter {
+    /**
+     * In a dataset's context: a file whose bytes are that dataset's N-Quads dump, in this
+     * writer's order, to be sent as it is ({@code org.tessera.store.LoadedNQuads}).
+     */
+    public static final Symbol NQUADS_FILE = Symbol.create("https://w3id.org/tessera/ontology#nquadsFile");
+
     private final Map<String, String> prefixes;
     private final String base;
 

@@ -11,6 +11,8 @@ public record Generation(Path dir) {
 
     public Path tdb() { return dir.resolve("tdb2"); }
     public Path textIndex() { return dir.resolve("text"); }
+    /** The N-Quads file it was loaded from, when kept ({@link LoadedNQuads}). */
+    public Path loadedNQuads() { return dir.resolve("loaded.nq"); }
     /** Written last by a load: a generation without it is incomplete. */
     public Path manifest() { return dir.resolve("generation.json"); }
 

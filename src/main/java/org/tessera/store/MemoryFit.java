@@ -29,9 +29,9 @@ public final class MemoryFit {
                 gigabytes(databaseBytes), gigabytes(memoryBytes)));
     }
 
-    /** The note for {@code generation} on this machine. */
+    /** The note for {@code generation} on this machine: its database and text index, which queries read. */
     public static Optional<String> note(Generation generation) {
-        return note(bytes(generation.dir()), physicalMemory());
+        return note(bytes(generation.tdb()) + bytes(generation.textIndex()), physicalMemory());
     }
 
     /** This machine's physical memory in bytes, or 0 when the JVM cannot tell. */

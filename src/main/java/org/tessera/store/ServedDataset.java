@@ -14,6 +14,7 @@ import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.tessera.output.DumpWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,7 @@ public final class ServedDataset implements AutoCloseable {
         GeoSPARQLConfig.setupMemoryIndex();
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
+        LoadedNQuads.of(generation).ifPresent(file -> database.getContext().set(DumpWriter.NQUADS_FILE, file));
         planQueries(database);
         TextIndex index;
         try {

@@ -78,6 +78,7 @@ public final class StoreLoader {
     private Manifest fill(Generation generation, List<Path> nquads, String fingerprint) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = loader.load(generation.tdb(), nquads, generation.dir());
+        LoadedNQuads.keep(nquads, generation);
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {

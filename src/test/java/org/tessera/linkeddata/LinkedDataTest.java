@@ -243,6 +243,10 @@ class LinkedDataTest {
         RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(dump.body()))).lang(Lang.NQUADS).parse(fromDump);
         DatasetGraph committed = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
         assertTrue(IsoMatcher.isomorphic(committed, fromDump), "the dump holds what was loaded");
+        HttpResponse<byte[]> plain = get("/dumps/tessera.nq", "*/*");
+        byte[] loaded = java.nio.file.Files.readAllBytes(CorpusStore.CORPUS_NQUADS);
+        assertArrayEquals(loaded, plain.body(), "the N-Quads the store was loaded from, byte for byte");
+        assertEquals(String.valueOf(loaded.length), header(plain, "Content-Length"), "sent as the file kept, of known length");
         assertEquals(404, get("/dumps/secrets.txt", "*/*").statusCode());
 
         HttpResponse<byte[]> context = get("/context.jsonld", "application/ld+json");
