@@ -35,6 +35,8 @@ public final class DumpWriter {
      * writer's order, to be sent as it is ({@code org.tessera.store.LoadedNQuads}).
      */
     public static final Symbol NQUADS_FILE = Symbol.create("https://w3id.org/tessera/ontology#nquadsFile");
+    /** In a dataset's context: how many quads it holds (a {@link Long}), which a dump sorted in memory must hold at once. */
+    public static final Symbol QUADS = Symbol.create("https://w3id.org/tessera/ontology#quads");
 
     private final Map<String, String> prefixes;
     private final String base;

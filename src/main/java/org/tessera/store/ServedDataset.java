@@ -19,6 +19,7 @@ import org.tessera.output.DumpWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A generation opened for queries: the TDB2 database with a union default graph
@@ -82,6 +83,7 @@ public final class ServedDataset implements AutoCloseable {
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
         LoadedNQuads.of(generation).ifPresent(file -> database.getContext().set(DumpWriter.NQUADS_FILE, file));
+        quads(generation).ifPresent(quads -> database.getContext().set(DumpWriter.QUADS, quads));
         planQueries(database);
         TextIndex index;
         try {
@@ -98,6 +100,15 @@ public final class ServedDataset implements AutoCloseable {
             index.close();
             TDBInternal.expel(database);
             throw new IllegalStateException("Cannot build the spatial index of " + generation.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The quads its manifest counts; none for a generation without one. */
+    private static Optional<Long> quads(Generation generation) {
+        try {
+            return Optional.of(Manifest.read(generation.manifest()).quads());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The N-Quads file a generation was loaded from, kept for the server's dump while it holds the data. */
@@ -46,7 +47,7 @@ class LoadedNQuadsTest {
         Files.writeString(input, "<urn:x> <urn:y> <urn:z> <urn:g> .\n", StandardOpenOption.APPEND);
         assertTrue(LoadedNQuads.of(generation).isEmpty(), "the link shares the changed file");
         try (ServedDataset served = ServedDataset.open(generation, false)) {
-            assertEquals(null, served.dataset().getContext().get(DumpWriter.NQUADS_FILE));
+            assertNull(served.dataset().getContext().get(DumpWriter.NQUADS_FILE));
         }
     }
 
