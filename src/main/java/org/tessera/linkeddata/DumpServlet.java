@@ -3,17 +3,21 @@ package org.tessera.linkeddata;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.riot.RDFFormat;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
 import org.tessera.output.SortedQuads;
 import org.tessera.vocabulary.Namespaces;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,6 +29,8 @@ import java.util.zip.GZIPOutputStream;
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */
     static final long HEAP_BYTES_PER_QUAD = 420;
+    /** The dumps written from a kept N-Quads file, in its order. */
+    private static final Set<DumpFormat> STREAMED = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG);
 
     private final transient DatasetAccess access;
 
@@ -50,8 +56,9 @@ public final class DumpServlet extends HttpServlet {
         response.setContentType(gzip ? "application/gzip" : format.lang().getContentType().getContentTypeStr());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         access.read(dataset -> {
-            // The file the data was loaded from, when it is the dump: no sort of the whole dataset in memory.
-            Path kept = format == DumpFormat.NQUADS && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
+            // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG dump
+            // written from it as it is read. Neither sorts the whole dataset in memory.
+            Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
             try {
                 if (kept == null && dataset.getContext().get(DumpWriter.QUADS) instanceof Long quads
                         && !sortsInMemory(quads, Runtime.getRuntime().maxMemory())) {
@@ -61,12 +68,17 @@ public final class DumpServlet extends HttpServlet {
                             quads * HEAP_BYTES_PER_QUAD >> 20, Runtime.getRuntime().maxMemory() >> 20));
                     return null;
                 }
-                if (kept != null && !gzip) response.setContentLengthLong(Files.size(kept));
+                boolean asItIs = kept != null && format == DumpFormat.NQUADS;
+                if (asItIs && !gzip) response.setContentLengthLong(Files.size(kept));
                 try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
-                    if (kept != null) {
+                    String base = asItIs ? null : DatasetBase.of(dataset).orElse(null);
+                    if (asItIs) {
                         Files.copy(kept, out);
+                    } else if (kept != null) {
+                        try (InputStream in = Files.newInputStream(kept)) {
+                            new DumpWriter(Namespaces.prefixes(base), base).stream(in, out, RDFFormat.TRIG_BLOCKS);
+                        }
                     } else {
-                        String base = DatasetBase.of(dataset).orElse(null);
                         new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), format, out);
                     }
                 }

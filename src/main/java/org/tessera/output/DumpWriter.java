@@ -3,10 +3,13 @@ package org.tessera.output;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -14,6 +17,7 @@ import org.apache.jena.sparql.util.Symbol;
 import org.tessera.linkeddata.JsonLdWriter;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,11 +63,32 @@ public final class DumpWriter {
 
     /** Writes quads with Jena's streaming writer for the format, prefixes first. */
     public void stream(List<Quad> quads, OutputStream out, RDFFormat format) {
+        StreamRDF stream = open(out, format);
+        quads.forEach(stream::quad);
+        stream.finish();
+    }
+
+    /**
+     * Writes the quads of an N-Quads stream as they are read, holding none of them: quads
+     * sorted as {@link #write} sorts them make the same bytes. The parser's own calls to
+     * start, finish and declare prefixes or a base do not reach the writer.
+     */
+    public void stream(InputStream nquads, OutputStream out, RDFFormat format) {
+        StreamRDF stream = open(out, format);
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                stream.quad(quad);
+            }
+        });
+        stream.finish();
+    }
+
+    private StreamRDF open(OutputStream out, RDFFormat format) {
         StreamRDF stream = format == RDFFormat.TRIG_BLOCKS ? TrigStream.open(out) : StreamRDFWriter.getWriterStream(out, format);
         stream.start();
         if (format != RDFFormat.NQUADS) prefixes.forEach(stream::prefix);
-        quads.forEach(stream::quad);
-        stream.finish();
+        return stream;
     }
 
     /** Turtle: Jena's TURTLE_BLOCKS is the TRIG_BLOCKS writer fed triples, so TrigStream writes it too. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tessera.CorpusStore;
+import org.tessera.TestProjects;
 import org.tessera.server.TesseraServer;
 import org.tessera.vocabulary.Namespaces;
 
@@ -247,6 +248,9 @@ class LinkedDataTest {
         byte[] loaded = java.nio.file.Files.readAllBytes(CorpusStore.CORPUS_NQUADS);
         assertArrayEquals(loaded, plain.body(), "the N-Quads the store was loaded from, byte for byte");
         assertEquals(String.valueOf(loaded.length), header(plain, "Content-Length"), "sent as the file kept, of known length");
+        HttpResponse<byte[]> trig = get("/dumps/tessera.trig", "*/*");
+        assertArrayEquals(java.nio.file.Files.readAllBytes(TestProjects.REPO.resolve("rdf/tessera.trig")), trig.body(),
+                "the TriG written from the kept N-Quads as they are read: the converter's own bytes");
         assertEquals(404, get("/dumps/secrets.txt", "*/*").statusCode());
 
         HttpResponse<byte[]> context = get("/context.jsonld", "application/ld+json");
