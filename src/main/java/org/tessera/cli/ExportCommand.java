@@ -94,10 +94,9 @@ public final class ExportCommand implements Callable<Integer> {
     /**
      * A view for graph and map tools, read from the project's database: loaded from
      * {@code rdf/} first unless it holds those very bytes, as {@code serve} does. Read
-     * into memory instead, the full view of 10k events took 15 s and 4.8 GB, and of
-     * 100k did not finish in ten minutes. While a
-     * server has the database open, no other process may, and the view is read into
-     * memory.
+     * into memory instead, the full view of 10k events took 15 s and 4.8 GB, and of 100k
+     * did not finish in ten minutes. While a server has the database open, no other
+     * process may, and the view is read into memory.
      */
     private int exportView(Project project, Path input) throws IOException {
         Path target;

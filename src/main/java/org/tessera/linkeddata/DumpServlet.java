@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
 import org.tessera.output.SortedQuads;
@@ -21,10 +22,11 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and
- * the like. The N-Quads dump is the file the served generation was loaded from, when
- * the store kept it; any other dump is written from the served data as it is asked
- * for, sorted in memory.
+ * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and the
+ * like. Where the store kept the N-Quads file the served generation was loaded from,
+ * the N-Quads dump is that file and the TriG dump is written from it as it is read.
+ * Any other dump is written from the served data, sorted in memory, and refused
+ * ({@code 503}) where that would take more than half the heap.
  */
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */
@@ -52,41 +54,49 @@ public final class DumpServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No dump " + name);
             return;
         }
-        boolean gzip = name.endsWith(".gz");
-        response.setContentType(gzip ? "application/gzip" : format.lang().getContentType().getContentTypeStr());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         access.read(dataset -> {
-            // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG dump
-            // written from it as it is read. Neither sorts the whole dataset in memory.
-            Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
             try {
-                if (kept == null && dataset.getContext().get(DumpWriter.QUADS) instanceof Long quads
-                        && !sortsInMemory(quads, Runtime.getRuntime().maxMemory())) {
-                    response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
-                            "The %s dump of %,d quads would be sorted in memory, about %,d MB of this server's %,d MB: "
-                                    + "ask for tessera.nq.gz, the file the data was loaded from", format.cliName(), quads,
-                            quads * HEAP_BYTES_PER_QUAD >> 20, Runtime.getRuntime().maxMemory() >> 20));
-                    return null;
-                }
-                boolean asItIs = kept != null && format == DumpFormat.NQUADS;
-                if (asItIs && !gzip) response.setContentLengthLong(Files.size(kept));
-                try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
-                    String base = asItIs ? null : DatasetBase.of(dataset).orElse(null);
-                    if (asItIs) {
-                        Files.copy(kept, out);
-                    } else if (kept != null) {
-                        try (InputStream in = Files.newInputStream(kept)) {
-                            new DumpWriter(Namespaces.prefixes(base), base).stream(in, out, RDFFormat.TRIG_BLOCKS);
-                        }
-                    } else {
-                        new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), format, out);
-                    }
-                }
+                send(dataset, format, name, response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return null;
         });
+    }
+
+    /** Sends the dump {@code name} of the dataset, within the read that holds it open. */
+    private void send(DatasetGraph dataset, DumpFormat format, String name, HttpServletResponse response) throws IOException {
+        // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG dump
+        // written from it as it is read. Neither sorts the whole dataset in memory.
+        Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (kept == null && dataset.getContext().get(DumpWriter.QUADS) instanceof Long quads && !sortsInMemory(quads, maxHeap)) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
+                    "The %s dump of %,d quads would be sorted in memory, about %,d MB of this server's %,d MB: "
+                            + "ask for tessera.nq.gz, the file the data was loaded from",
+                    format.cliName(), quads, quads * HEAP_BYTES_PER_QUAD >> 20, maxHeap >> 20));
+            return;
+        }
+        boolean gzip = name.endsWith(".gz");
+        response.setContentType(gzip ? "application/gzip" : format.lang().getContentType().getContentTypeStr());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        boolean asItIs = kept != null && format == DumpFormat.NQUADS;
+        if (asItIs && !gzip) response.setContentLengthLong(Files.size(kept));
+        try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
+            if (asItIs) {
+                Files.copy(kept, out);
+                return;
+            }
+            String base = DatasetBase.of(dataset).orElse(null);
+            DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
+            if (kept != null) {
+                try (InputStream in = Files.newInputStream(kept)) {
+                    writer.stream(in, out, RDFFormat.TRIG_BLOCKS);
+                }
+            } else {
+                writer.write(SortedQuads.of(dataset), format, out);
+            }
+        }
     }
 
     /**
