@@ -74,6 +74,7 @@ import java.util.stream.Stream;
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
  * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95; with -Dbench.pick=true, parameters {@link Picks} chose
  * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
+ * dumps DB PREFIX                       the server's full dumps (N-Quads, TriG) over HTTP, one after the other: time, bytes, heap
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
  * trig NQ PREFIX RUNS                   the quads of NQ written as TriG in memory, by Jena's stream writer and by TrigStream
@@ -89,6 +90,7 @@ public final class Bench {
             case "tdbloader" -> tdbloader(Path.of(args[1]), Path.of(args[2]), args[3]);
             case "query" -> query(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
             case "http" -> http(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+            case "dumps" -> dumps(Path.of(args[1]), args[2]);
             case "each" -> each(Path.of(args[1]), Path.of(args[2]), args[3], args[4], args[5], Integer.parseInt(args[6]), args[7],
                     args.length > 8 ? Integer.parseInt(args[8]) : 1);
             case "trig" -> trig(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
@@ -453,6 +455,32 @@ public final class Bench {
      * The queries over HTTP, round robin, by 1, 4 and 16 clients for a fixed time
      * each: requests per second and the 99th percentile of the latency.
      */
+    /**
+     * The server's full dumps, as a linked-data client fetches them: each gzipped dump the VoID
+     * lists, read to its end. The heap's peak is the server's, which runs in this JVM.
+     */
+    static void dumps(Path db, String p) throws Exception {
+        HeapPeak heapPeak = HeapPeak.start();
+        try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(db), true, 0, "tessera"))) {
+            String root = server.baseUrl();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (String dump : List.of("tessera.nq.gz", "tessera.trig.gz")) {
+                String name = dump.replace(".gz", "").replace("tessera.", "");
+                long t0 = System.nanoTime();
+                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(root + "/dumps/" + dump)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                long bytes;
+                try (InputStream in = response.body()) {
+                    bytes = in.transferTo(OutputStream.nullOutputStream());
+                }
+                print(p + "dump_s." + name, seconds(System.nanoTime() - t0));
+                print(p + "dump_status." + name, response.statusCode());
+                print(p + "dump_gzip_mb." + name, bytes / 1048576.0);
+            }
+        }
+        print(p + "dump_heap_peak_mb", heapPeak.bytes() / 1048576.0);
+    }
+
     static void http(Path db, Path dir, String p, int seconds) throws Exception {
         List<String> names = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
