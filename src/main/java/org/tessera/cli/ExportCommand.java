@@ -117,7 +117,14 @@ public final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(why + " instead (stop the server for a large graph)");
             GraphExport.write(dataset, format, view, target);
         } else {
-            var loaded = new StoreLoader(store, spec.commandLine().getOut()::println).loadIfChanged(List.of(input));
+            StoreLoader.Result loaded;
+            try {
+                loaded = new StoreLoader(store, spec.commandLine().getOut()::println).loadIfChanged(List.of(input));
+            } catch (IOException | RuntimeException e) {
+                // As ./tessera load says it: another load holding the lock, a full disk.
+                spec.commandLine().getErr().println("Loading " + input + " into " + store.dir() + " for the export failed: " + e.getMessage());
+                return ExitCodes.INTERNAL_ERROR;
+            }
             DatasetGraph database = DatabaseMgr.connectDatasetGraph(loaded.generation().tdb().toString());
             try {
                 GraphExport.write(database, format, view, target);

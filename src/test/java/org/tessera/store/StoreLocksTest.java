@@ -105,6 +105,23 @@ class StoreLocksTest {
         assertFalse(lockedForOtherProcesses(loadLock));
     }
 
+    /** An export that must load rdf/ first, while a load holds the lock, says so, and writes nothing. */
+    @Test
+    void anExportThatMustLoadWhileALoadRunsSaysSo() throws IOException {
+        Path project = org.tessera.TestProjects.copy("minimal", dir);
+        assertEquals(0, org.tessera.CliRunner.run("convert", "--project", project.toString()).exitCode());
+        Store store = new Store(project.resolve(".tessera/db"));
+        Path out = dir.resolve("actors.gexf");
+        try (FileLocks.Held load = store.lockForLoad()) {
+            var export = org.tessera.CliRunner.run("export", "--format", "gexf", "--view", "actors", "--project", project.toString(),
+                    "--out", out.toString());
+            assertEquals(1, export.exitCode(), export.err());
+            assertTrue(export.err().contains("for the export failed: A load into"), export.err());
+            assertTrue(export.err().contains("is already running"), export.err());
+        }
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void checksOfALockHeldElsewhereLeaveNoFileOpen() throws Exception {
         Path lockFile = Files.writeString(dir.resolve("load.lock"), "");
