@@ -132,30 +132,57 @@ final class XmlOut implements Closeable {
         }
     }
 
-    /** Writes the marker characters as the references they stand for. */
+    /**
+     * Writes the marker characters as the references they stand for, and the runs of
+     * characters between them whole: the writer below takes a lock for each call, and a
+     * call per character was an eighth of a 100k-event export's time.
+     */
     private static final class References extends FilterWriter {
         References(Writer out) {
             super(out);
         }
 
+        /** The reference a marker stands for; null for any other character. */
+        private static String reference(int c) {
+            return switch (c) {
+                case TAB -> "&#9;";
+                case LF -> "&#10;";
+                case CR -> "&#13;";
+                default -> null;
+            };
+        }
+
         @Override
         public void write(int c) throws IOException {
-            switch (c) {
-                case TAB -> out.write("&#9;");
-                case LF -> out.write("&#10;");
-                case CR -> out.write("&#13;");
-                default -> out.write(c);
-            }
+            String reference = reference(c);
+            if (reference != null) out.write(reference);
+            else out.write(c);
         }
 
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) write(chars[i]);
+            int run = offset;
+            for (int i = offset; i < offset + length; i++) {
+                String reference = reference(chars[i]);
+                if (reference == null) continue;
+                out.write(chars, run, i - run);
+                out.write(reference);
+                run = i + 1;
+            }
+            out.write(chars, run, offset + length - run);
         }
 
         @Override
         public void write(String s, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) write(s.charAt(i));
+            int run = offset;
+            for (int i = offset; i < offset + length; i++) {
+                String reference = reference(s.charAt(i));
+                if (reference == null) continue;
+                out.write(s, run, i - run);
+                out.write(reference);
+                run = i + 1;
+            }
+            out.write(s, run, offset + length - run);
         }
     }
 }
