@@ -68,7 +68,8 @@ public final class DumpServlet extends HttpServlet {
     private void send(DatasetGraph dataset, DumpFormat format, String name, HttpServletResponse response) throws IOException {
         // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG dump
         // written from it as it is read. Neither sorts the whole dataset in memory.
-        Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof Path file ? file : null;
+        Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof DumpWriter.NQuadsFile file
+                ? file.now().orElse(null) : null;
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (kept == null && dataset.getContext().get(DumpWriter.QUADS) instanceof Long quads && !sortsInMemory(quads, maxHeap)) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, String.format(Locale.ROOT,

@@ -19,12 +19,14 @@ import org.tessera.linkeddata.JsonLdWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,10 +37,16 @@ import java.util.function.Function;
  */
 public final class DumpWriter {
     /**
-     * In a dataset's context: a file whose bytes are that dataset's N-Quads dump, in this
-     * writer's order, to be sent as it is ({@code org.tessera.store.LoadedNQuads}).
+     * In a dataset's context: an {@link NQuadsFile}, the file whose bytes are that dataset's
+     * N-Quads dump, in this writer's order, to be sent as it is ({@code org.tessera.store.LoadedNQuads}).
      */
     public static final Symbol NQUADS_FILE = Symbol.create("https://w3id.org/tessera/ontology#nquadsFile");
+
+    /** Where a dataset's N-Quads dump is, asked at each request: a file can stop being the dump while it is served. */
+    @FunctionalInterface
+    public interface NQuadsFile {
+        Optional<Path> now();
+    }
     /** In a dataset's context: how many quads it holds (a {@link Long}), which a dump sorted in memory must hold at once. */
     public static final Symbol QUADS = Symbol.create("https://w3id.org/tessera/ontology#quads");
 

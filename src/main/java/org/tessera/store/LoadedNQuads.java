@@ -1,5 +1,7 @@
 package org.tessera.store;
 
+import org.tessera.output.DumpWriter;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +36,23 @@ public final class LoadedNQuads {
      * after the load (its modification time later than the load's end) is not the data.
      */
     public static Optional<Path> of(Generation generation) {
+        try {
+            return of(generation, Manifest.read(generation.manifest()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The kept file of a generation of this manifest, checked each time it is asked for: it may be written while served. */
+    static DumpWriter.NQuadsFile whileUnchanged(Generation generation, Manifest manifest) {
+        return () -> of(generation, manifest);
+    }
+
+    private static Optional<Path> of(Generation generation, Manifest manifest) {
         Path file = generation.loadedNQuads();
         try {
             if (!Files.isRegularFile(file)) return Optional.empty();
-            Instant loadedAt = Instant.parse(Manifest.read(generation.manifest()).loadedAt());
+            Instant loadedAt = Instant.parse(manifest.loadedAt());
             return Files.getLastModifiedTime(file).toInstant().isBefore(loadedAt) ? Optional.of(file) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

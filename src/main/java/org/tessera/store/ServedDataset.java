@@ -82,8 +82,10 @@ public final class ServedDataset implements AutoCloseable {
         GeoSPARQLConfig.setupMemoryIndex();
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         database.getContext().set(TDB2.symUnionDefaultGraph, true);
-        LoadedNQuads.of(generation).ifPresent(file -> database.getContext().set(DumpWriter.NQUADS_FILE, file));
-        quads(generation).ifPresent(quads -> database.getContext().set(DumpWriter.QUADS, quads));
+        manifest(generation).ifPresent(manifest -> {
+            database.getContext().set(DumpWriter.QUADS, manifest.quads());
+            database.getContext().set(DumpWriter.NQUADS_FILE, LoadedNQuads.whileUnchanged(generation, manifest));
+        });
         planQueries(database);
         TextIndex index;
         try {
@@ -103,10 +105,10 @@ public final class ServedDataset implements AutoCloseable {
         }
     }
 
-    /** The quads its manifest counts; none for a generation without one. */
-    private static Optional<Long> quads(Generation generation) {
+    /** Its manifest; none for a generation without one. */
+    private static Optional<Manifest> manifest(Generation generation) {
         try {
-            return Optional.of(Manifest.read(generation.manifest()).quads());
+            return Optional.of(Manifest.read(generation.manifest()));
         } catch (IOException e) {
             return Optional.empty();
         }
