@@ -43,7 +43,7 @@ class KeyedJoinPlanTest {
     @ParameterizedTest(name = "{0} joins on {1}")
     @CsvSource({
             "events-linked-across-sources, place typeConcept",
-            "figures-sources-disagree-on, measure unitConcept where actors firstActor lastActor",
+            "figures-sources-disagree-on, measure unitConcept where actorKey",
             "actors-by-kind, kindClass",
             "source-summary, graph",
     })
