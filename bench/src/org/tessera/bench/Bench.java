@@ -74,7 +74,7 @@ import java.util.stream.Stream;
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
  * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95; with -Dbench.pick=true, parameters {@link Picks} chose
  * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
- * dumps DB PREFIX                       the server's full dumps (N-Quads, TriG) over HTTP, one after the other: time, bytes, heap
+ * dumps DB PREFIX                       the server's full dumps (N-Quads, TriG, JSON-LD) over HTTP, one after the other: time, bytes, heap
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
  * trig NQ PREFIX RUNS                   the quads of NQ written as TriG in memory, by Jena's stream writer and by TrigStream
@@ -464,7 +464,7 @@ public final class Bench {
         try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(db), true, 0, "tessera"))) {
             String root = server.baseUrl();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (String dump : List.of("tessera.nq.gz", "tessera.trig.gz")) {
+            for (String dump : List.of("tessera.nq.gz", "tessera.trig.gz", "tessera.jsonld.gz")) {
                 String name = dump.replace(".gz", "").replace("tessera.", "");
                 long t0 = System.nanoTime();
                 HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(root + "/dumps/" + dump)).build(),

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +81,26 @@ public final class ExportCommand implements Callable<Integer> {
         if (CONVERTERS_DUMPS.contains(dump) && Files.isRegularFile(written)) {
             // The converter wrote this dump already, byte for byte: copied, it costs no memory at any size.
             writeAtomically(target, stream -> Files.copy(written, stream));
+        } else if (dump == DumpFormat.JSONLD) {
+            // Written from the sorted N-Quads as they are read, a graph at a time, as the server writes it.
+            String base = DatasetBase.of(input).orElse(null);
+            writeAtomically(target, stream -> {
+                try (InputStream in = Files.newInputStream(input)) {
+                    new DumpWriter(Namespaces.prefixes(base), base).stream(in, DumpFormat.JSONLD, stream);
+                }
+            });
+        } else if (dump == DumpFormat.TURTLE) {
+            // The union of the graphs, each triple once: sorted on disk beside the database, not in memory.
+            String base = DatasetBase.of(input).orElse(null);
+            Path spillDir = Files.createDirectories(project.state());
+            writeAtomically(target, stream -> {
+                try (InputStream in = Files.newInputStream(input)) {
+                    new DumpWriter(Namespaces.prefixes(base), base).streamTurtle(in, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
+                }
+            });
         } else {
             DatasetGraph dataset = readIntoMemory(input, "Writing " + dump.cliName() + " reads " + input + " into memory",
-                    "Give it the heap (TESSERA_JAVA_OPTS=-Xmx" + gigabytesToRead(input) + "g), or export nquads or trig, which are copied.");
+                    "Give it the heap (TESSERA_JAVA_OPTS=-Xmx" + gigabytesToRead(input) + "g), or export nquads, trig, jsonld or turtle, which are written as they are read.");
             if (dataset == null) return ExitCodes.USAGE;
             String base = DatasetBase.of(dataset).orElse(null);
             writeAtomically(target, stream -> new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), dump, stream));
@@ -141,6 +159,8 @@ public final class ExportCommand implements Callable<Integer> {
      * events (219 MB) ran in a 2 GB heap, and not in 1.2 GB (round twenty-one).
      */
     static final long HEAP_BYTES_PER_NQUADS_BYTE = 10;
+    /** The triples of a Turtle export sorted in memory at once, as the convert sorts its quads; the rest spill to disk. */
+    private static final int TRIPLES_SORTED_IN_MEMORY = 200_000;
 
     /** Whether N-Quads of {@code bytes}, read into memory, fit in a heap of {@code maxHeap} bytes. */
     static boolean fitsInMemory(long bytes, long maxHeap) {

@@ -3,7 +3,6 @@ package org.tessera.linkeddata;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
@@ -24,15 +23,15 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and the
  * like. Where the store kept the N-Quads file the served generation was loaded from,
- * the N-Quads dump is that file and the TriG dump is written from it as it is read.
- * Any other dump is written from the served data, sorted in memory, and refused
+ * the N-Quads dump is that file, and the TriG and JSON-LD dumps are written from it as
+ * it is read (JSON-LD a graph at a time). Any other dump is written from the served data, sorted in memory, and refused
  * ({@code 503}) where that would take more than half the heap.
  */
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */
     static final long HEAP_BYTES_PER_QUAD = 420;
     /** The dumps written from a kept N-Quads file, in its order. */
-    private static final Set<DumpFormat> STREAMED = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG);
+    private static final Set<DumpFormat> STREAMED = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG, DumpFormat.JSONLD);
 
     private final transient DatasetAccess access;
 
@@ -66,8 +65,8 @@ public final class DumpServlet extends HttpServlet {
 
     /** Sends the dump {@code name} of the dataset, within the read that holds it open. */
     private void send(DatasetGraph dataset, DumpFormat format, String name, HttpServletResponse response) throws IOException {
-        // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG dump
-        // written from it as it is read. Neither sorts the whole dataset in memory.
+        // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG and
+        // JSON-LD dumps written from it as it is read. None sorts the whole dataset in memory.
         Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof DumpWriter.NQuadsFile file
                 ? file.now().orElse(null) : null;
         long maxHeap = Runtime.getRuntime().maxMemory();
@@ -92,7 +91,7 @@ public final class DumpServlet extends HttpServlet {
             DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
             if (kept != null) {
                 try (InputStream in = Files.newInputStream(kept)) {
-                    writer.stream(in, out, RDFFormat.TRIG_BLOCKS);
+                    writer.stream(in, format, out);
                 }
             } else {
                 writer.write(SortedQuads.of(dataset), format, out);

@@ -63,7 +63,7 @@ public final class DumpWriter {
             case TRIG -> stream(sorted, out, RDFFormat.TRIG_BLOCKS);
             case NQUADS -> stream(sorted, out, RDFFormat.NQUADS);
             case TURTLE -> streamTriples(sorted, out);
-            case JSONLD -> new JsonLdWriter(base).write(sorted, out);
+            case JSONLD -> new JsonLdWriter(base).writeDataset(sorted.iterator(), out);
             case RDFXML -> RDFDataMgr.write(out, unionGraph(sorted), RDFFormat.RDFXML_PLAIN);
         }
         out.flush();
@@ -77,11 +77,23 @@ public final class DumpWriter {
     }
 
     /**
-     * Writes the quads of an N-Quads stream as they are read, holding none of them: quads
-     * sorted as {@link #write} sorts them make the same bytes. The parser's own calls to
-     * start, finish and declare prefixes or a base do not reach the writer.
+     * Writes the quads of an N-Quads stream, sorted as {@link #write} sorts them, as they are
+     * read: the same bytes as {@link #write}. TriG holds none of the quads, JSON-LD one graph.
      */
-    public void stream(InputStream nquads, OutputStream out, RDFFormat format) {
+    public void stream(InputStream nquads, DumpFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case TRIG -> stream(nquads, out, RDFFormat.TRIG_BLOCKS);
+            case JSONLD -> new JsonLdWriter(base).writeDataset(nquads, out);
+            default -> throw new IllegalArgumentException(format.cliName() + " is not written from a stream");
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes the quads of an N-Quads stream as they are read, holding none of them. The
+     * parser's own calls to start, finish and declare prefixes or a base do not reach the writer.
+     */
+    private void stream(InputStream nquads, OutputStream out, RDFFormat format) {
         StreamRDF stream = open(out, format);
         RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
             @Override
@@ -97,6 +109,29 @@ public final class DumpWriter {
         stream.start();
         if (format != RDFFormat.NQUADS) prefixes.forEach(stream::prefix);
         return stream;
+    }
+
+    /**
+     * Turtle of the union of an N-Quads stream's graphs, each triple once: the bytes of
+     * {@link #write}, sorted on disk in {@code spillDir} past {@code maxInMemory} triples
+     * rather than held in memory (about 420 bytes of heap a quad).
+     */
+    public void streamTurtle(InputStream nquads, Path spillDir, int maxInMemory, OutputStream out) throws IOException {
+        try (QuadSorter sorter = new QuadSorter(spillDir, maxInMemory)) {
+            RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                    // One graph for all: the sorter then drops a triple stated in several graphs.
+                    sorter.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
+                }
+            });
+            StreamRDF stream = TrigStream.open(out);
+            stream.start();
+            prefixes.forEach(stream::prefix);
+            sorter.forEachSorted(quad -> stream.triple(quad.asTriple()));
+            stream.finish();
+        }
+        out.flush();
     }
 
     /** Turtle: Jena's TURTLE_BLOCKS is the TRIG_BLOCKS writer fed triples, so TrigStream writes it too. */

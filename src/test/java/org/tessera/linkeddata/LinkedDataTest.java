@@ -251,6 +251,13 @@ class LinkedDataTest {
         HttpResponse<byte[]> trig = get("/dumps/tessera.trig", "*/*");
         assertArrayEquals(java.nio.file.Files.readAllBytes(TestProjects.REPO.resolve("rdf/tessera.trig")), trig.body(),
                 "the TriG written from the kept N-Quads as they are read: the converter's own bytes");
+        HttpResponse<byte[]> jsonld = get("/dumps/tessera.jsonld", "*/*");
+        String base = DatasetBase.of(committed).orElseThrow();
+        java.io.ByteArrayOutputStream sortedInMemory = new java.io.ByteArrayOutputStream();
+        new org.tessera.output.DumpWriter(Namespaces.prefixes(base), base)
+                .write(org.tessera.output.SortedQuads.of(committed), org.tessera.output.DumpFormat.JSONLD, sortedInMemory);
+        assertArrayEquals(sortedInMemory.toByteArray(), jsonld.body(),
+                "the JSON-LD written from the kept N-Quads, a graph at a time: the bytes of the dataset sorted in memory");
         assertEquals(404, get("/dumps/secrets.txt", "*/*").statusCode());
 
         HttpResponse<byte[]> context = get("/context.jsonld", "application/ld+json");
