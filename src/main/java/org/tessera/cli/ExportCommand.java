@@ -46,6 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The dumps the converter writes into {@code rdf/}, in the bytes this command would write. */
     private static final Set<DumpFormat> CONVERTERS_DUMPS = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG);
+    /** The dumps written from {@code rdf/tessera.nq} as it is read, in bounded memory at any size. */
+    private static final Set<DumpFormat> WRITTEN_AS_READ = EnumSet.of(DumpFormat.JSONLD, DumpFormat.TURTLE);
 
     @Option(names = "--format", required = true, description = "The syntax or file format.")
     String format;
@@ -81,21 +83,16 @@ public final class ExportCommand implements Callable<Integer> {
         if (CONVERTERS_DUMPS.contains(dump) && Files.isRegularFile(written)) {
             // The converter wrote this dump already, byte for byte: copied, it costs no memory at any size.
             writeAtomically(target, stream -> Files.copy(written, stream));
-        } else if (dump == DumpFormat.JSONLD) {
-            // Written from the sorted N-Quads as they are read, a graph at a time, as the server writes it.
+        } else if (WRITTEN_AS_READ.contains(dump)) {
+            // From the sorted N-Quads as they are read: JSON-LD a part of a graph at a time, as the
+            // server writes it; Turtle, the union of the graphs, sorted on disk beside the database.
             String base = DatasetBase.of(input).orElse(null);
-            writeAtomically(target, stream -> {
-                try (InputStream in = Files.newInputStream(input)) {
-                    new DumpWriter(Namespaces.prefixes(base), base).stream(in, DumpFormat.JSONLD, stream);
-                }
-            });
-        } else if (dump == DumpFormat.TURTLE) {
-            // The union of the graphs, each triple once: sorted on disk beside the database, not in memory.
-            String base = DatasetBase.of(input).orElse(null);
+            DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
             Path spillDir = Files.createDirectories(project.state());
             writeAtomically(target, stream -> {
                 try (InputStream in = Files.newInputStream(input)) {
-                    new DumpWriter(Namespaces.prefixes(base), base).streamTurtle(in, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
+                    if (dump == DumpFormat.TURTLE) writer.streamTurtle(in, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
+                    else writer.stream(in, dump, stream);
                 }
             });
         } else {

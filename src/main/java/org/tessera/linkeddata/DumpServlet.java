@@ -24,8 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and the
  * like. Where the store kept the N-Quads file the served generation was loaded from,
  * the N-Quads dump is that file, and the TriG and JSON-LD dumps are written from it as
- * it is read (JSON-LD a graph at a time). Any other dump is written from the served data, sorted in memory, and refused
- * ({@code 503}) where that would take more than half the heap.
+ * it is read (JSON-LD a part of a graph at a time). Any other dump is written from the
+ * served data, sorted in memory, and refused ({@code 503}) where that would take more
+ * than half the heap.
  */
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */

@@ -223,7 +223,7 @@ public final class JsonLdWriter {
     /** The quads compacted with the context inline (never fetched) and the base. */
     private JsonObject compact(List<Quad> quads) throws JsonLdError {
         JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(titanium(quads))).get();
-        JsonArrayBuilder inline = Json.createArrayBuilder().add(contextObject());
+        JsonArrayBuilder inline = Json.createArrayBuilder().add(CONTEXT);
         if (base != null) inline.add(baseObject());
         return JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(Json.createObjectBuilder().add("@context", inline).build())).get();
     }
@@ -237,10 +237,6 @@ public final class JsonLdWriter {
 
     private JsonObject baseObject() {
         return Json.createObjectBuilder().add("@base", base).build();
-    }
-
-    private static JsonValue contextObject() {
-        return CONTEXT;
     }
 
     private static JsonValue readContext() {
