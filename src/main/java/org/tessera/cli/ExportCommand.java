@@ -9,7 +9,6 @@ import org.tessera.linkeddata.DatasetBase;
 import org.tessera.output.AtomicFile;
 import org.tessera.output.DumpFormat;
 import org.tessera.output.DumpWriter;
-import org.tessera.output.SortedQuads;
 import org.tessera.pipeline.Project;
 import org.tessera.store.ServerRecord;
 import org.tessera.store.Store;
@@ -46,8 +45,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The dumps the converter writes into {@code rdf/}, in the bytes this command would write. */
     private static final Set<DumpFormat> CONVERTERS_DUMPS = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG);
-    /** The dumps written from {@code rdf/tessera.nq} as it is read, in bounded memory at any size. */
-    private static final Set<DumpFormat> WRITTEN_AS_READ = EnumSet.of(DumpFormat.JSONLD, DumpFormat.TURTLE);
 
     @Option(names = "--format", required = true, description = "The syntax or file format.")
     String format;
@@ -83,24 +80,19 @@ public final class ExportCommand implements Callable<Integer> {
         if (CONVERTERS_DUMPS.contains(dump) && Files.isRegularFile(written)) {
             // The converter wrote this dump already, byte for byte: copied, it costs no memory at any size.
             writeAtomically(target, stream -> Files.copy(written, stream));
-        } else if (WRITTEN_AS_READ.contains(dump)) {
-            // From the sorted N-Quads as they are read: JSON-LD a part of a graph at a time, as the
-            // server writes it; Turtle, the union of the graphs, sorted on disk beside the database.
+        } else {
+            // From the sorted N-Quads as they are read, in bounded memory at any size: JSON-LD a part
+            // of a graph at a time, as the server writes it; Turtle and RDF/XML, the union of the
+            // graphs, sorted on disk beside the database.
             String base = DatasetBase.of(input).orElse(null);
             DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
             Path spillDir = Files.createDirectories(project.state());
             writeAtomically(target, stream -> {
                 try (InputStream in = Files.newInputStream(input)) {
-                    if (dump == DumpFormat.TURTLE) writer.streamTurtle(in, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
-                    else writer.stream(in, dump, stream);
+                    if (dump.namedGraphs()) writer.stream(in, dump, stream);
+                    else writer.streamUnion(in, dump, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
                 }
             });
-        } else {
-            DatasetGraph dataset = readIntoMemory(input, "Writing " + dump.cliName() + " reads " + input + " into memory",
-                    "Give it the heap (TESSERA_JAVA_OPTS=-Xmx" + gigabytesToRead(input) + "g), or export nquads, trig, jsonld or turtle, which are written as they are read.");
-            if (dataset == null) return ExitCodes.USAGE;
-            String base = DatasetBase.of(dataset).orElse(null);
-            writeAtomically(target, stream -> new DumpWriter(Namespaces.prefixes(base), base).write(SortedQuads.of(dataset), dump, stream));
         }
         spec.commandLine().getOut().printf("Wrote %s (%s)%n", target, dump.cliName() + (gzip ? ", gzip" : ""));
         return ExitCodes.OK;
@@ -156,17 +148,12 @@ public final class ExportCommand implements Callable<Integer> {
      * events (219 MB) ran in a 2 GB heap, and not in 1.2 GB (round twenty-one).
      */
     static final long HEAP_BYTES_PER_NQUADS_BYTE = 10;
-    /** The triples of a Turtle export sorted in memory at once, as the convert sorts its quads; the rest spill to disk. */
+    /** The triples of a Turtle or RDF/XML export sorted in memory at once, as the convert sorts its quads; the rest spill to disk. */
     private static final int TRIPLES_SORTED_IN_MEMORY = 200_000;
 
     /** Whether N-Quads of {@code bytes}, read into memory, fit in a heap of {@code maxHeap} bytes. */
     static boolean fitsInMemory(long bytes, long maxHeap) {
         return bytes <= maxHeap / HEAP_BYTES_PER_NQUADS_BYTE;
-    }
-
-    /** The whole gigabytes of heap that reading {@code input} into memory takes. */
-    private static long gigabytesToRead(Path input) throws IOException {
-        return (Files.size(input) * HEAP_BYTES_PER_NQUADS_BYTE >> 30) + 1;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.tessera.support.IoConsumer;
 
 import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
@@ -34,6 +35,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * JSON-LD compacted with Tessera's published context, {@value #CONTEXT_IRI},
@@ -107,14 +109,11 @@ public final class JsonLdWriter {
     /** As {@link #writeDataset(Iterator, OutputStream)}, from an N-Quads stream read as it is written. */
     public void writeDataset(InputStream nquads, OutputStream out) throws IOException {
         try (PartByPart document = new PartByPart(out)) {
+            Consumer<Quad> add = IoConsumer.unchecked(document::add);
             RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
                 @Override
                 public void quad(Quad quad) {
-                    try {
-                        document.add(quad);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    add.accept(quad);
                 }
             });
         } catch (UncheckedIOException e) {

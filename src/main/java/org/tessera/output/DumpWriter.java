@@ -1,10 +1,8 @@
 package org.tessera.output;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -12,13 +10,14 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Symbol;
 import org.tessera.linkeddata.JsonLdWriter;
+import org.tessera.support.IoConsumer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,9 +61,8 @@ public final class DumpWriter {
         switch (format) {
             case TRIG -> stream(sorted, out, RDFFormat.TRIG_BLOCKS);
             case NQUADS -> stream(sorted, out, RDFFormat.NQUADS);
-            case TURTLE -> streamTriples(sorted, out);
+            case TURTLE, RDFXML -> writeTriples(sorted, format, out);
             case JSONLD -> new JsonLdWriter(base).writeDataset(sorted.iterator(), out);
-            case RDFXML -> RDFDataMgr.write(out, unionGraph(sorted), RDFFormat.RDFXML_PLAIN);
         }
         out.flush();
     }
@@ -112,11 +110,12 @@ public final class DumpWriter {
     }
 
     /**
-     * Turtle of the union of an N-Quads stream's graphs, each triple once: the bytes of
-     * {@link #write}, sorted on disk in {@code spillDir} past {@code maxInMemory} triples
-     * rather than held in memory (about 420 bytes of heap a quad).
+     * Turtle or RDF/XML of the union of an N-Quads stream's graphs, each triple once: the
+     * bytes of {@link #write}, sorted on disk in {@code spillDir} past {@code maxInMemory}
+     * triples rather than held in memory (about 420 bytes of heap a quad).
      */
-    public void streamTurtle(InputStream nquads, Path spillDir, int maxInMemory, OutputStream out) throws IOException {
+    public void streamUnion(InputStream nquads, DumpFormat format, Path spillDir, int maxInMemory, OutputStream out) throws IOException {
+        if (format.namedGraphs()) throw new IllegalArgumentException(format.cliName() + " has named graphs: use stream");
         try (QuadSorter sorter = new QuadSorter(spillDir, maxInMemory)) {
             RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
                 @Override
@@ -125,29 +124,38 @@ public final class DumpWriter {
                     sorter.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
                 }
             });
-            StreamRDF stream = TrigStream.open(out);
-            stream.start();
-            prefixes.forEach(stream::prefix);
-            sorter.forEachSorted(quad -> stream.triple(quad.asTriple()));
-            stream.finish();
+            try (TripleSink sink = triples(format, out)) {
+                sorter.forEachSorted(IoConsumer.unchecked(quad -> sink.accept(quad.asTriple())));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         out.flush();
     }
 
-    /** Turtle: Jena's TURTLE_BLOCKS is the TRIG_BLOCKS writer fed triples, so TrigStream writes it too. */
-    private void streamTriples(List<Quad> sorted, OutputStream out) {
+    private TripleSink triples(DumpFormat format, OutputStream out) throws IOException {
+        if (format == DumpFormat.RDFXML) return new RdfXmlStream(out, prefixes);
         StreamRDF stream = TrigStream.open(out);
         stream.start();
         prefixes.forEach(stream::prefix);
-        distinctTriples(sorted).forEach(stream::triple);
-        stream.finish();
+        return new TripleSink() {
+            @Override
+            public void accept(Triple triple) {
+                stream.triple(triple);
+            }
+
+            @Override
+            public void close() {
+                stream.finish();
+            }
+        };
     }
 
-    private Graph unionGraph(List<Quad> sorted) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
-        distinctTriples(sorted).forEach(graph::add);
-        return graph;
+    /** Turtle (TrigStream: Jena's TURTLE_BLOCKS is the TRIG_BLOCKS writer fed triples) or RDF/XML of the union. */
+    private void writeTriples(List<Quad> sorted, DumpFormat format, OutputStream out) throws IOException {
+        try (TripleSink sink = triples(format, out)) {
+            for (Triple triple : distinctTriples(sorted)) sink.accept(triple);
+        }
     }
 
     /** The triples of all graphs, each once, in subject order. */
