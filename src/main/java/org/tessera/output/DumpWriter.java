@@ -135,9 +135,7 @@ public final class DumpWriter {
 
     private TripleSink triples(DumpFormat format, OutputStream out) throws IOException {
         if (format == DumpFormat.RDFXML) return new RdfXmlStream(out, prefixes);
-        StreamRDF stream = TrigStream.open(out);
-        stream.start();
-        prefixes.forEach(stream::prefix);
+        StreamRDF stream = open(out, RDFFormat.TRIG_BLOCKS);
         return new TripleSink() {
             @Override
             public void accept(Triple triple) {
