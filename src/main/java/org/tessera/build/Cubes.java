@@ -42,6 +42,13 @@ final class Cubes {
         return local.matches("[A-Za-z0-9][A-Za-z0-9._~-]*") ? local : digest(term);
     }
 
+    /** A place's part of an observation's IRI: its id; a digest for a place of another base; {@code none} for no place. */
+    static String placeKey(Iris iris, Node place, String none) {
+        if (place == null) return none;
+        String id = iris.placeId(place);
+        return id != null ? id : digest(place);
+    }
+
     /** The first 16 hex digits of the SHA-256 of a term's IRI: a part for a term of another namespace. */
     static String digest(Node term) {
         return Sha256.of(term.getURI().getBytes(StandardCharsets.UTF_8)).substring(0, 16);

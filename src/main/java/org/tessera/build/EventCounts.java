@@ -60,6 +60,17 @@ public final class EventCounts {
         /** Whether {@code place} is typed {@code tes:Country}. */
         boolean isCountry(Node place);
 
+        /** The place and every place it is within, each once: {@code tes:within*}. */
+        default Set<Node> chain(Node place) {
+            Set<Node> chain = new LinkedHashSet<>();
+            List<Node> next = new ArrayList<>(List.of(place));
+            while (!next.isEmpty()) {
+                Node p = next.remove(next.size() - 1);
+                if (chain.add(p)) next.addAll(parents(p));
+            }
+            return chain;
+        }
+
         /** The places as a graph (the shared graph, materialised) states them. */
         static Places in(org.apache.jena.graph.Graph graph) {
             return new Places() {
@@ -139,7 +150,7 @@ public final class EventCounts {
         if (years.isEmpty()) years.add(null);
         List<Node[]> placings = new ArrayList<>();
         for (Node place : facts.places) {
-            Set<Node> chain = chain(place);
+            Set<Node> chain = places.chain(place);
             List<Node> inCountries = chain.stream().filter(places::isCountry).toList();
             List<Node> tops = chain.stream().filter(p -> places.parents(p).isEmpty()).toList();
             for (Node country : inCountries.isEmpty() ? nullList() : inCountries) {
@@ -154,17 +165,6 @@ public final class EventCounts {
             }
         }
         return cells;
-    }
-
-    /** The place and every place it is within, each once: {@code tes:within*}. */
-    private Set<Node> chain(Node place) {
-        Set<Node> chain = new LinkedHashSet<>();
-        List<Node> next = new ArrayList<>(List.of(place));
-        while (!next.isEmpty()) {
-            Node p = next.remove(next.size() - 1);
-            if (chain.add(p)) next.addAll(places.parents(p));
-        }
-        return chain;
     }
 
     private static List<Node> nullList() {

@@ -42,7 +42,7 @@ final class EventCubeWriter {
                 .forEach(year -> year(sink, year));
         cells.forEach((cell, count) -> {
             Node observation = Cubes.observation(cube, Cubes.key(cell.type(), EVENT_TYPES),
-                    cell.year() == null ? NONE : Integer.toString(cell.year()), placeKey(cell.country()), placeKey(cell.region()));
+                    cell.year() == null ? NONE : Integer.toString(cell.year()), Cubes.placeKey(iris, cell.country(), NONE), Cubes.placeKey(iris, cell.region(), NONE));
             sink.add(observation, RDF.Nodes.type, qb("Observation"));
             sink.add(observation, qb("dataSet"), cube);
             sink.add(observation, tes("refEventType"), cell.type());
@@ -68,12 +68,5 @@ final class EventCubeWriter {
     /** xsd:gYear's form: at least four digits, a minus before the years BCE. */
     private static String gYear(int year) {
         return (year < 0 ? "-" : "") + String.format("%04d", Math.abs(year));
-    }
-
-    /** A place's part of an observation's IRI: its id; a digest for a place of another base. */
-    private String placeKey(Node place) {
-        if (place == null) return NONE;
-        String id = iris.placeId(place);
-        return id != null ? id : Cubes.digest(place);
     }
 }

@@ -5,22 +5,28 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
-/** Adds quads to one named graph of a dataset, with helpers for the literals the converter writes. */
+/** Adds quads to one named graph of a dataset, or of a stream, with helpers for the literals the converter writes. */
 final class QuadSink {
-    private final DatasetGraph dataset;
+    private final Consumer<Quad> target;
     private final Node graph;
 
     QuadSink(DatasetGraph dataset, Node graph) {
-        this.dataset = dataset;
+        this(dataset::add, graph);
+    }
+
+    QuadSink(Consumer<Quad> target, Node graph) {
+        this.target = target;
         this.graph = graph;
     }
 
     void add(Node s, Node p, Node o) {
-        dataset.add(graph, s, p, o);
+        target.accept(Quad.create(graph, s, p, o));
     }
 
     void addIfPresent(Node s, Node p, Node o) {

@@ -283,7 +283,7 @@ public final class StreamingConversion {
                 referencedTypes = new ReferencedTypes(iris, terms, builder, references);
                 shapes = ShapeCheck.fromFile(project.shapes());
                 stats = new VoidStats(iris.base());
-                counts = new CubeCounts(new IndexedPlaces(iris, references, terms, builder));
+                counts = new CubeCounts(new IndexedPlaces(iris, references, terms, builder), new IndexedEntities(iris, references));
                 ontology = DatasetGraphFactory.create();
                 builder.ontology(ontology);
                 if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
@@ -296,9 +296,11 @@ public final class StreamingConversion {
             // Built on worker threads, written here in order: the output does not depend on the threads.
             OrderedWork.run(ordered, threads, this::buildSource, this::emitSource);
             if (out != null && building() && violations.isEmpty()) {
-                DatasetGraph description = DatasetGraphFactory.create();
-                new VoidWriter(iris).describe(description, stats, counts, info);
-                emit(iris.voidGraph(), false, SortedQuads.of(description)::forEach);
+                // An observation for most actors and places: sorted on disk, as the shared graph is.
+                try (QuadSorter sorter = new QuadSorter(Files.createDirectories(project.state()), sortBuffer)) {
+                    new VoidWriter(iris).describe(sorter::add, stats, counts, info);
+                    emit(iris.voidGraph(), false, sorter::forEachSorted);
+                }
             }
             if (out != null && valid()) {
                 out.finish();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -74,6 +75,12 @@ public final class ReferenceChecker {
     public int placeCount() { return places.size(); }
     public int eventCount() { return events.size(); }
     public int sourceCount() { return sources.size(); }
+
+    /** Calls {@code action} with the id of every actor declared, in no order. */
+    public void forEachActorId(Consumer<String> action) { actors.keySet().forEach(action); }
+
+    /** Calls {@code action} with the id of every place declared, in no order. */
+    public void forEachPlaceId(Consumer<String> action) { places.keySet().forEach(action); }
 
     /** The kind of a declared actor, or null. */
     public String actorKind(String id) {

@@ -38,6 +38,10 @@ public final class Terms {
     public static final Node EVENT_TYPE = iri(TES, "eventType");
     public static final Node PLACE = iri(TES, "place");
     public static final Node COUNTRY = iri(TES, "Country");
+    /** The classes tes:Actor, tes:Place and tes:Source (tes:place and tes:actor are properties). */
+    public static final Node ACTOR_CLASS = iri(TES, "Actor");
+    public static final Node PLACE_CLASS = iri(TES, "Place");
+    public static final Node SOURCE_CLASS = iri(TES, "Source");
     public static final Node PARTICIPANT = iri(TES, "participant");
     public static final Node CARRIED_OUT_BY = iri(TES, "carriedOutBy");
     public static final Node HAS_PARTICIPATION = iri(TES, "participation");

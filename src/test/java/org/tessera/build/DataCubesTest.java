@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The events counted by type, year and place, and the relations counted by type, are
- * well-formed RDF Data Cubes: the corpus's VoID and ontology graphs meet each integrity constraint of the W3C Recommendation that
+ * The events counted by type, year and place, the relations counted by type, the events
+ * counted by place and the events and sources counted by actor are well-formed RDF Data Cubes: the corpus's VoID and ontology graphs meet each integrity constraint of the W3C Recommendation that
  * applies ({@code src/test/resources/data-cube/}), in Jena and in Python's rdflib. Each
  * constraint is also shown to catch a cube broken on purpose, so that none holds only
  * because it matches nothing.
@@ -76,6 +76,8 @@ class DataCubesTest {
         assertEquals(constraints().toList(), BREAKS.keySet().stream().sorted().toList());
         assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:eventCount ?n }"));
         assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:relationCount ?n }"));
+        assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:refPlace ?place ; tes:eventCount ?n }"));
+        assertTrue(ask(cube, "ASK { ?o a qb:Observation ; tes:refActor ?actor ; tes:eventCount ?n ; tes:sourceCount ?m }"));
     }
 
     @ParameterizedTest

@@ -172,7 +172,7 @@ class LinkedDataTest {
     void theEventCountsDereferenceAndCountEveryEventOnce() throws Exception {
         DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
         Graph description = data.getGraph(iri(IS + "graph/void"));
-        assertEquals(instances(data, "Event"), sum(description, "eventCount"));
+        assertEquals(instances(data, "Event"), sum(description, "event-counts", "eventCount"));
 
         String path = "dataset/event-counts/attack/2016/iraq/middle-east";
         Graph observation = described("/" + path);
@@ -196,7 +196,7 @@ class LinkedDataTest {
         DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
         Graph description = data.getGraph(iri(IS + "graph/void"));
         long relations = instances(data, "Relation");
-        assertEquals(relations, sum(description, "relationCount"));
+        assertEquals(relations, sum(description, "relation-counts", "relationCount"));
         assertTrue(relations > 20, "the corpus's relations: " + relations);
 
         String path = "dataset/relation-counts/memberOf";
@@ -208,6 +208,36 @@ class LinkedDataTest {
                 observation.find(node, iri(Namespaces.TES + "actorPairCount"), Node.ANY).next().getObject());
     }
 
+    /**
+     * The observations of the cubes by place and by actor dereference. A top-level place
+     * counts every event placed below it: the corpus's regions together count each placed
+     * event once, as no place of the corpus is within two regions.
+     */
+    @Test
+    void thePlaceAndActorCountsDereference() throws Exception {
+        DatasetGraph data = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+        Graph description = data.getGraph(iri(IS + "graph/void"));
+        Graph shared = data.getGraph(iri(IS + "graph/shared"));
+        Graph union = data.getUnionGraph();
+        long placedEvents = union.stream(Node.ANY, iri(Namespaces.TES + "place"), Node.ANY)
+                .filter(t -> union.contains(t.getSubject(), org.apache.jena.vocabulary.RDF.Nodes.type, iri(Namespaces.TES + "Event"))).count();
+        long inRegions = description.stream(Node.ANY, iri(Namespaces.TES + "refPlace"), Node.ANY)
+                .filter(t -> !shared.contains(t.getObject(), iri(Namespaces.TES + "within"), Node.ANY))
+                .mapToLong(t -> Long.parseLong(description.find(t.getSubject(), iri(Namespaces.TES + "eventCount"), Node.ANY)
+                        .next().getObject().getLiteralLexicalForm())).sum();
+        assertEquals(placedEvents, inRegions);
+        assertTrue(placedEvents > 50, "the corpus's placed events: " + placedEvents);
+
+        for (String[] cube : new String[][]{{"dataset/place-counts/iraq", "refPlace", "place/iraq"},
+                {"dataset/actor-counts/isis", "refActor", "actor/isis"}}) {
+            Graph observation = described("/" + cube[0]);
+            Node node = iri(IS + cube[0]);
+            assertTrue(observation.contains(node, iri(Namespaces.TES + cube[1]), iri(IS + cube[2])), cube[0]);
+            assertEquals(description.find(node, iri(Namespaces.TES + "eventCount"), Node.ANY).next().getObject(),
+                    observation.find(node, iri(Namespaces.TES + "eventCount"), Node.ANY).next().getObject());
+        }
+    }
+
     /** The members of a Tessera class in all graphs. */
     private static long instances(DatasetGraph data, String tesClass) {
         return data.stream().filter(q -> q.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type)
@@ -215,8 +245,10 @@ class LinkedDataTest {
     }
 
     /** The sum of a cube's measure over its observations. */
-    private static long sum(Graph description, String measure) {
+    /** The sum of one measure over the observations of one cube. */
+    private static long sum(Graph description, String cube, String measure) {
         return description.stream(Node.ANY, iri(Namespaces.TES + measure), Node.ANY)
+                .filter(t -> description.contains(t.getSubject(), iri(Namespaces.QB + "dataSet"), iri(IS + "dataset/" + cube)))
                 .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm())).sum();
     }
 

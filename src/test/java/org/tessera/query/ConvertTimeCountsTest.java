@@ -27,10 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Three curated queries read counts the converter writes into the VoID graph: {@code
+ * Five curated queries read counts the converter writes into the VoID graph: {@code
  * source-summary} those of each source's graph, {@code events-by-type-year-country} and
  * {@code relations-by-type} the data cubes of events by type, year and place, and of
- * relations by type. A second query for each, which counts by
+ * relations by type, {@code place-hierarchy} and {@code actors-by-kind} those of events by
+ * place and of events and sources by actor. A second query for each, which counts by
  * scanning as the curated query did before, must give the same rows on a synthetic corpus
  * from the bench's generator, whose sources link their events to other sources', whose
  * dates come in every form and whose last source is shorter than the rest
@@ -40,6 +41,8 @@ class ConvertTimeCountsTest {
     static final Path SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/source-summary-by-scanning.rq");
     static final Path EVENTS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/events-by-type-year-country-by-scanning.rq");
     static final Path RELATIONS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/relations-by-type-by-scanning.rq");
+    static final Path PLACES_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/place-hierarchy-by-scanning.rq");
+    static final Path ACTORS_SCANNING = TestProjects.REPO.resolve("src/test/resources/queries/actors-by-kind-by-scanning.rq");
     private static final QueryLibrary LIBRARY = new QueryLibrary(TestProjects.REPO.resolve("queries"));
     private static final Path GENERATOR = TestProjects.REPO.resolve("bench/src/org/tessera/bench/Generate.java");
 
@@ -84,6 +87,21 @@ class ConvertTimeCountsTest {
         // The generator draws actors from a pool, so that sources repeat pairs: the pairs are fewer than the relations.
         assertTrue(fromCube.lines().skip(1).map(row -> row.split("\t"))
                 .anyMatch(cells -> Long.parseLong(cells[3]) < Long.parseLong(cells[2])), "some pair stands in several relations:\n" + fromCube);
+    }
+
+    @Test
+    void thePlaceCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = sameRowsAsTheScan("place-hierarchy", PLACES_SCANNING);
+        // The generator nests places (cities within countries within regions): a place above another counts its events too.
+        assertTrue(fromCube.lines().skip(1).map(row -> row.split("\t")).anyMatch(cells -> !cells[1].equals("0")
+                && Long.parseLong(cells[cells.length - 1]) > 1), "some place within another has events:\n" + fromCube);
+    }
+
+    @Test
+    void theActorCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = sameRowsAsTheScan("actors-by-kind", ACTORS_SCANNING);
+        assertTrue(fromCube.lines().skip(1).map(row -> row.split("\t"))
+                .anyMatch(cells -> Long.parseLong(cells[3]) > 1 && Long.parseLong(cells[4]) > 1), "some actor is in several events and sources:\n" + fromCube);
     }
 
     /** The rows of a curated query that reads counts the converter wrote, checked against those of the query that scans. */

@@ -183,6 +183,22 @@ class CuratedQueriesTest {
         assertTrue(fromCube.lines().count() > 10, "the corpus's relations are of many types:\n" + fromCube);
     }
 
+    /** The events per place {@code place-hierarchy} reads from the data cube are those a walk up from every event finds. */
+    @Test
+    void thePlaceCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = sameRowsAsTheScan("place-hierarchy", ConvertTimeCountsTest.PLACES_SCANNING);
+        assertTrue(fromCube.lines().skip(1).anyMatch(row -> row.endsWith("\t0")), "a place with no event shows 0:\n" + fromCube);
+        assertTrue(fromCube.lines().skip(1).anyMatch(row -> !row.endsWith("\t0")), "some place has events:\n" + fromCube);
+    }
+
+    /** The events and sources per actor {@code actors-by-kind} reads from the data cube are those a scan finds. */
+    @Test
+    void theActorCountsAreTheCountsAScanFinds() throws IOException {
+        String fromCube = sameRowsAsTheScan("actors-by-kind", ConvertTimeCountsTest.ACTORS_SCANNING);
+        assertTrue(fromCube.lines().count() > 50, "the corpus has many actors:\n" + fromCube);
+        assertTrue(fromCube.lines().skip(1).anyMatch(row -> row.endsWith("\t0\t0")), "an actor named by nothing shows 0:\n" + fromCube);
+    }
+
     /** The rows of a curated query that reads counts the converter wrote, checked against those of the query that scans. */
     private static String sameRowsAsTheScan(String curated, java.nio.file.Path scanning) throws IOException {
         String read = tsv(ParameterBinder.bind(LIBRARY.find(curated).orElseThrow(), Map.of()));
