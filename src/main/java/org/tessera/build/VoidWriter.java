@@ -68,7 +68,7 @@ public final class VoidWriter {
     /**
      * Gives {@code target} the quads of the VoID graph: the description that {@code stats} and
      * {@code counts} gathered, in no order. The cubes by actor and place have an observation for
-     * most actors and places (about 3.6M quads at a million events), so a converter sorts them on
+     * most actors and places (about 3.0M quads at a million events), so a converter sorts them on
      * disk rather than in a dataset.
      */
     public void describe(Consumer<Quad> target, VoidStats stats, CubeCounts counts, DatasetInfo info) {
