@@ -38,7 +38,7 @@ public final class ActorCounts {
     public Map<Fingerprint, Count> cellsOf(Iterable<Quad> graph) {
         Set<Node> typedEvents = new HashSet<>();
         Set<Node> typedSources = new HashSet<>();
-        Map<Node, Node> eventOfParticipation = new HashMap<>();
+        Map<Node, Set<Node>> eventsOfParticipation = new HashMap<>();
         Map<Node, Set<Node>> actorsOfParticipation = new HashMap<>();
         Map<Node, Set<Node>> mentioned = new HashMap<>();
         for (Quad q : graph) {
@@ -47,7 +47,7 @@ public final class ActorCounts {
                 if (q.getObject().equals(Terms.EVENT)) typedEvents.add(q.getSubject());
                 else if (q.getObject().equals(Terms.SOURCE_CLASS)) typedSources.add(q.getSubject());
             } else if (p.equals(Terms.HAS_PARTICIPATION)) {
-                eventOfParticipation.put(q.getObject(), q.getSubject());
+                eventsOfParticipation.computeIfAbsent(q.getObject(), x -> new HashSet<>()).add(q.getSubject());
             } else if (p.equals(Terms.ACTOR) && q.getObject().isURI()) {
                 actorsOfParticipation.computeIfAbsent(q.getSubject(), x -> new HashSet<>()).add(q.getObject());
             } else if (p.equals(Terms.SCHEMA_MENTIONS) && q.getObject().isURI()) {
@@ -56,9 +56,10 @@ public final class ActorCounts {
         }
         Map<Node, Set<Node>> eventsOfActor = new HashMap<>();
         actorsOfParticipation.forEach((participation, actors) -> {
-            Node event = eventOfParticipation.get(participation);
-            if (event == null || !typedEvents.contains(event)) return;
-            actors.forEach(actor -> eventsOfActor.computeIfAbsent(actor, a -> new HashSet<>()).add(event));
+            for (Node event : eventsOfParticipation.getOrDefault(participation, Set.of())) {
+                if (!typedEvents.contains(event)) continue;
+                actors.forEach(actor -> eventsOfActor.computeIfAbsent(actor, a -> new HashSet<>()).add(event));
+            }
         });
         Map<Node, Set<Node>> sourcesOfActor = new HashMap<>();
         mentioned.forEach((source, actors) -> {

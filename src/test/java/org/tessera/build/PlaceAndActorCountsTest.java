@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The counts by place and by actor follow the rules of the scans that {@code place-hierarchy}
  * and {@code actors-by-kind} made before, where an account cannot reach them: a place within
  * two parents, an event with two places under one ancestor, an actor in two roles of one
- * event, a fact that is no event, a mention by something that is no source. The cubes built
+ * event, one participation that two events name, a fact that is no event, a mention by
+ * something that is no source. The cubes built
  * from such a dataset hold what the scans find in it.
  */
 class PlaceAndActorCountsTest {
@@ -51,6 +52,7 @@ class PlaceAndActorCountsTest {
               id:event\\/b\\/1 a tes:Event ; tes:place id:place\\/iraq ;
                   tes:participation id:event\\/b\\/1\\/attacker\\/isis .
               id:event\\/b\\/1\\/attacker\\/isis tes:actor id:actor\\/isis .
+              id:event\\/b\\/2 a tes:Event ; tes:participation id:event\\/b\\/1\\/attacker\\/isis .
             }
             """;
 
@@ -100,10 +102,11 @@ class PlaceAndActorCountsTest {
                            tes:refActor ?actor ; tes:eventCount ?e ; tes:sourceCount ?s }
                 ORDER BY ?actor""");
         assertEquals(scanned, fromCube);
-        // isis: a/1 (two roles) and b/1, sources a and b; ypg: a/1, source a; un: only a figure and a quote.
+        // isis: a/1 (two roles), b/1 and b/2 (one participation that both name), sources a and b;
+        // ypg: a/1, source a; un: only a figure and a quote.
         assertEquals("""
                 ?actor\t?events\t?sources
-                <https://example.org/kg/actor/isis>\t2\t2
+                <https://example.org/kg/actor/isis>\t3\t2
                 <https://example.org/kg/actor/ypg>\t1\t1
                 """, scanned);
     }
