@@ -16,24 +16,23 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The full dumps the VoID description lists, {@code /dumps/tessera.nq.gz} and the
- * like. Where the store kept the N-Quads file the served generation was loaded from,
- * the N-Quads dump is that file, and the TriG and JSON-LD dumps are written from it as
- * it is read (JSON-LD a part of a graph at a time). Any other dump is written from the
- * served data, sorted in memory, and refused ({@code 503}) where that would take more
- * than half the heap.
+ * like. Where the store kept the N-Quads dump of the served generation (the file it was
+ * loaded from, or one the load wrote), the N-Quads dump is that file, and the others are
+ * written from it as it is read: TriG as it comes, JSON-LD a part of a graph at a time,
+ * Turtle and RDF/XML (the union of the graphs) sorted on disk. Without a kept file, a
+ * dump is written from the served data, sorted in memory, and refused ({@code 503})
+ * where that would take more than half the heap.
  */
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */
     static final long HEAP_BYTES_PER_QUAD = 420;
-    /** The dumps written from a kept N-Quads file, in its order. */
-    private static final Set<DumpFormat> STREAMED = EnumSet.of(DumpFormat.NQUADS, DumpFormat.TRIG, DumpFormat.JSONLD);
+    /** The triples of a Turtle or RDF/XML dump sorted in memory at once, as {@code export} sorts them; the rest spill to disk. */
+    private static final int TRIPLES_SORTED_IN_MEMORY = 200_000;
 
     private final transient DatasetAccess access;
 
@@ -67,9 +66,9 @@ public final class DumpServlet extends HttpServlet {
 
     /** Sends the dump {@code name} of the dataset, within the read that holds it open. */
     private void send(DatasetGraph dataset, DumpFormat format, String name, HttpServletResponse response) throws IOException {
-        // The sorted N-Quads the data was loaded from: the N-Quads dump as it is, and the TriG and
-        // JSON-LD dumps written from it as it is read. None sorts the whole dataset in memory.
-        Path kept = STREAMED.contains(format) && dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof DumpWriter.NQuadsFile file
+        // The sorted N-Quads of the data: the N-Quads dump as it is, and the others written from it
+        // as it is read. None sorts the whole dataset in memory.
+        Path kept = dataset.getContext().get(DumpWriter.NQUADS_FILE) instanceof DumpWriter.NQuadsFile file
                 ? file.now().orElse(null) : null;
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (kept == null && dataset.getContext().get(DumpWriter.QUADS) instanceof Long quads && !sortsInMemory(quads, maxHeap)) {
@@ -96,7 +95,8 @@ public final class DumpServlet extends HttpServlet {
             DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
             if (kept != null) {
                 try (InputStream in = Files.newInputStream(kept)) {
-                    writer.stream(in, format, out);
+                    if (format.namedGraphs()) writer.stream(in, format, out);
+                    else writer.streamUnion(in, format, Path.of(System.getProperty("java.io.tmpdir")), TRIPLES_SORTED_IN_MEMORY, out);
                 }
             } else {
                 writer.write(SortedQuads.of(dataset), format, out);

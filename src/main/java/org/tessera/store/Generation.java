@@ -11,8 +11,10 @@ public record Generation(Path dir) {
 
     public Path tdb() { return dir.resolve("tdb2"); }
     public Path textIndex() { return dir.resolve("text"); }
-    /** The N-Quads file it was loaded from, when kept ({@link LoadedNQuads}). */
+    /** The N-Quads file it was loaded from, when kept as a link ({@link LoadedNQuads}). */
     public Path loadedNQuads() { return dir.resolve("loaded.nq"); }
+    /** Its N-Quads dump, written from its data where no loaded file could be linked ({@link LoadedNQuads}). */
+    public Path writtenNQuads() { return dir.resolve("dump.nq"); }
     /** Written last by a load: a generation without it is incomplete. */
     public Path manifest() { return dir.resolve("generation.json"); }
 

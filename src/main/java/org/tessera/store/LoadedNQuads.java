@@ -1,8 +1,18 @@
 package org.tessera.store;
 
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.tessera.output.AtomicFile;
 import org.tessera.output.DumpWriter;
+import org.tessera.output.QuadSorter;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,30 +20,64 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The N-Quads file a generation was loaded from, kept in it as a hard link
- * ({@code loaded.nq}), so that the server sends the N-Quads dump as those bytes,
- * at any size, rather than sorting the whole dataset in memory for each request.
- * The converter's {@code rdf/tessera.nq} is that dump already, sorted, byte for byte.
- * A link costs no disk and no time; where the store is on another file system, or
- * several files were loaded, nothing is kept and the dump is made from the data.
+ * The N-Quads dump of a generation, kept in it so that the server sends the dumps from
+ * a file, at any size, rather than sorting the whole dataset in memory for each request.
+ * <ul>
+ * <li>The one file loaded is kept as a hard link ({@code loaded.nq}): the converter's
+ * {@code rdf/tessera.nq} is that dump already, sorted, byte for byte. A link costs no
+ * disk and no time.</li>
+ * <li>Where no link can be made (several files loaded, or the store on another file
+ * system), the load writes the dump from the data it loaded ({@code dump.nq}), sorted on
+ * disk: a copy of the bytes, and some of the load's time.</li>
+ * </ul>
  */
 public final class LoadedNQuads {
+    /** The quads sorted in memory at once while the dump is written, as the convert sorts its own. */
+    static final int QUADS_SORTED_IN_MEMORY = 200_000;
+
     private LoadedNQuads() {}
 
-    /** Links the one file loaded into the generation; does nothing where that cannot be. */
-    static void keep(List<Path> loaded, Generation generation) {
-        if (loaded.size() != 1) return;
+    /** Keeps the dump of a new generation, whose data {@code database} holds: linked where it can be, else written. */
+    static void keep(List<Path> loaded, Generation generation, DatasetGraph database) throws IOException {
+        if (!link(loaded, generation)) write(database, generation, QUADS_SORTED_IN_MEMORY);
+    }
+
+    private static boolean link(List<Path> loaded, Generation generation) {
+        if (loaded.size() != 1) return false;
         try {
             Files.createLink(generation.loadedNQuads(), loaded.get(0));
+            return true;
         } catch (IOException | UnsupportedOperationException e) {
-            // Another file system, or no hard links: the dump is made from the data instead.
+            return false;
         }
     }
 
     /**
-     * The kept file, while it still holds what was loaded. A link shares the file: a
+     * Writes every quad of the database as N-Quads, in the dump's order: the bytes the
+     * server would write from the data. The runs of the sort spill into the generation, so
+     * that a load stopped midway leaves them with the rest of it, to be pruned.
+     */
+    static void write(DatasetGraph database, Generation generation, int quadsSortedInMemory) throws IOException {
+        try (QuadSorter sorter = new QuadSorter(generation.dir(), quadsSortedInMemory)) {
+            Txn.executeRead(database, () -> database.find().forEachRemaining(sorter::add));
+            AtomicFile.replace(generation.writtenNQuads(), temporary -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                    StreamRDF nquads = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+                    nquads.start();
+                    sorter.forEachSorted(nquads::quad);
+                    nquads.finish();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The kept dump, while it still holds what was loaded. A link shares the file: a
      * converter replaces {@code rdf/} and leaves it alone, but a file written in place
      * after the load (its modification time later than the load's end) is not the data.
+     * A written dump is the generation's own, and no one else writes it.
      */
     public static Optional<Path> of(Generation generation) {
         try {
@@ -49,6 +93,7 @@ public final class LoadedNQuads {
     }
 
     private static Optional<Path> of(Generation generation, Manifest manifest) {
+        if (Files.isRegularFile(generation.writtenNQuads())) return Optional.of(generation.writtenNQuads());
         Path file = generation.loadedNQuads();
         try {
             if (!Files.isRegularFile(file)) return Optional.empty();

@@ -8,6 +8,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.tessera.support.Sha256;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,10 +79,10 @@ public final class StoreLoader {
     private Manifest fill(Generation generation, List<Path> nquads, String fingerprint) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = loader.load(generation.tdb(), nquads, generation.dir());
-        LoadedNQuads.keep(nquads, generation);
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {
+            LoadedNQuads.keep(nquads, generation, database);
             long entities = TextIndexing.build(database, generation.textIndex());
             long graphs = Txn.calculateRead(database, () -> countGraphs(database));
             return new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -99,19 +100,24 @@ public final class StoreLoader {
     /**
      * A new generation takes about as much disk as its N-Quads (TDB2 stores each
      * term once, then indexes); twice that is asked for, so that a load fails here,
-     * with a clear message, rather than half-way. The factor is the system property
-     * {@value #SPACE_FACTOR_PROPERTY} (0 turns the check off).
+     * with a clear message, rather than half-way. Where the load writes its own dump
+     * ({@link LoadedNQuads}), its sorted runs and its file take up to twice the N-Quads
+     * more. The factor is the system property {@value #SPACE_FACTOR_PROPERTY} (0 turns
+     * the check off).
      */
     private void checkDiskSpace(List<Path> nquads) throws IOException {
         double factor = Double.parseDouble(System.getProperty(SPACE_FACTOR_PROPERTY, "2.0"));
         long input = 0;
         for (Path file : nquads) input += Files.size(file);
         Files.createDirectories(store.dir());
-        long free = Files.getFileStore(store.dir()).getUsableSpace();
-        long needed = (long) (input * factor);
+        FileStore disk = Files.getFileStore(store.dir());
+        long free = disk.getUsableSpace();
+        boolean linked = nquads.size() == 1 && disk.equals(Files.getFileStore(nquads.get(0)));
+        long needed = (long) (input * (factor == 0 || linked ? factor : factor + 2));
         if (free < needed) {
-            throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB; "
-                    + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20));
+            throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s; "
+                    + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20,
+                    linked ? "" : ", its dump included"));
         }
     }
 

@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -290,6 +291,13 @@ class LinkedDataTest {
                 .write(org.tessera.output.SortedQuads.of(committed), org.tessera.output.DumpFormat.JSONLD, sortedInMemory);
         assertArrayEquals(sortedInMemory.toByteArray(), jsonld.body(),
                 "the JSON-LD written from the kept N-Quads, a graph at a time: the bytes of the dataset sorted in memory");
+        for (org.tessera.output.DumpFormat union : List.of(org.tessera.output.DumpFormat.TURTLE, org.tessera.output.DumpFormat.RDFXML)) {
+            java.io.ByteArrayOutputStream unionInMemory = new java.io.ByteArrayOutputStream();
+            new org.tessera.output.DumpWriter(Namespaces.prefixes(base), base)
+                    .write(org.tessera.output.SortedQuads.of(committed), union, unionInMemory);
+            assertArrayEquals(unionInMemory.toByteArray(), get("/dumps/tessera." + union.extension(), "*/*").body(),
+                    union.cliName() + ", the union of the graphs sorted on disk from the kept N-Quads: the bytes of the dataset sorted in memory");
+        }
         assertEquals(404, get("/dumps/secrets.txt", "*/*").statusCode());
 
         HttpResponse<byte[]> context = get("/context.jsonld", "application/ld+json");
