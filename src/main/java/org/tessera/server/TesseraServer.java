@@ -1,6 +1,7 @@
 package org.tessera.server;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -48,7 +49,9 @@ public final class TesseraServer implements AutoCloseable {
         });
         DataService service = switcher.openCurrent();
         try {
+            // No modules from the class path: ServedPlansModule is for a stock Fuseki; this server sets the same per generation.
             FusekiServer.Builder builder = FusekiServer.create()
+                    .fusekiModules(FusekiModules.empty())
                     .port(settings.port())
                     .loopback(settings.loopbackOnly())
                     .enableCors(false)

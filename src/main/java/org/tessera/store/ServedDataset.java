@@ -2,15 +2,11 @@ package org.tessera.store;
 
 import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
 import org.apache.jena.geosparql.spatial.SpatialIndexException;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.text.TextIndex;
-import org.apache.jena.sparql.ARQConstants;
-import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -28,13 +24,6 @@ import java.util.Optional;
  * command that runs one query builds only if the query needs it).
  */
 public final class ServedDataset implements AutoCloseable {
-    /**
-     * Rows an ORDER BY or DISTINCT keeps in memory before it spills them to disk. A TDB2
-     * row holds the chain of bindings that built it, about 3.5 KB for a row of ten
-     * columns: sorting a million of them filled a 4 GB heap, and the collector's thrashing
-     * delayed the stop at the deadline by a minute (BENCHMARKS.md, round sixteen).
-     */
-    public static final long SPILL_THRESHOLD = Long.getLong("tessera.spillRows", 50_000L);
     private final Generation generation;
     private final DatasetGraph database;
     private final TextIndex index;
@@ -43,16 +32,6 @@ public final class ServedDataset implements AutoCloseable {
         this.generation = generation;
         this.database = database;
         this.index = index;
-    }
-
-    /**
-     * How the queries on {@code database} are planned and run: a spill threshold,
-     * {@link ServedQueryOptimizer}, and a top-N that works each row's sort keys out once.
-     */
-    static void planQueries(DatasetGraph database) {
-        database.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
-        database.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) ServedQueryOptimizer::new);
-        QC.setFactory(database.getContext(), KeyedTopNExecutor.FACTORY);
     }
 
     /** The IRIs whose functions and property functions need GeoSPARQL's spatial index, or may. */
@@ -86,7 +65,7 @@ public final class ServedDataset implements AutoCloseable {
             database.getContext().set(DumpWriter.QUADS, manifest.quads());
             database.getContext().set(DumpWriter.NQUADS_FILE, LoadedNQuads.whileUnchanged(generation, manifest));
         });
-        planQueries(database);
+        ServedPlans.apply(database);
         TextIndex index;
         try {
             index = TextIndexing.open(generation.textIndex());

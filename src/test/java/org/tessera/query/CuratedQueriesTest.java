@@ -18,6 +18,7 @@ import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
 import org.tessera.server.QueryLimits;
 import org.tessera.store.ServedDataset;
+import org.tessera.store.ServedPlans;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class CuratedQueriesTest {
     }
 
     /**
-     * The server spills an ORDER BY or DISTINCT to disk past {@link ServedDataset#SPILL_THRESHOLD}
+     * The server spills an ORDER BY or DISTINCT to disk past {@link ServedPlans#SPILL_THRESHOLD}
      * rows, which the corpus never reaches. With a threshold of two rows every sort spills,
      * and every query must still give its expected rows, in order: the spill files hold
      * the corpus's terms (language tags, dates, geometries) as they were.
@@ -88,7 +89,7 @@ class CuratedQueriesTest {
                 String expected = Files.readString(EXPECTED.resolve(query.name() + ".tsv"), StandardCharsets.UTF_8);
                 assertEquals(expected, tsv(ParameterBinder.bind(query, Map.of())), query.name() + ", spilling");
             } finally {
-                corpus.dataset().getContext().set(ARQ.spillToDiskThreshold, ServedDataset.SPILL_THRESHOLD);
+                corpus.dataset().getContext().set(ARQ.spillToDiskThreshold, ServedPlans.SPILL_THRESHOLD);
             }
         }));
     }

@@ -13,7 +13,7 @@ import org.tessera.CliRunner;
 import org.tessera.CorpusStore;
 import org.tessera.TestProjects;
 import org.tessera.Tools;
-import org.tessera.store.ServedDataset;
+import org.tessera.store.ServedPlans;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
 import org.tessera.store.TextIndexing;
@@ -100,12 +100,52 @@ class StandaloneFusekiTest {
             assertEquals(200, distinct.statusCode(), distinct.body());
             long quads = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString()).stream()
                     .map(q -> org.apache.jena.graph.Triple.create(q.getSubject(), q.getPredicate(), q.getObject())).distinct().count();
-            assertTrue(2 * quads > ServedDataset.SPILL_THRESHOLD, "the corpus's distinct triples: " + quads);
+            assertTrue(2 * quads > ServedPlans.SPILL_THRESHOLD, "the corpus's distinct triples: " + quads);
             assertEquals(2 * quads, Long.parseLong(distinct.body().lines().skip(1).findFirst().orElseThrow().strip()));
 
             var update = Http.post("http://127.0.0.1:" + port + "/tessera", "application/sparql-update",
                     "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "*/*");
             assertTrue(update.statusCode() >= 400 && update.statusCode() < 500, "update: " + update.statusCode());
+        } finally {
+            fuseki.destroy();
+        }
+    }
+
+    @Test
+    void withTesserasClassesTheStockServerPlansAsTheEmbeddedOneAndAnswersTheSameRows() throws Exception {
+        new StoreLoader(new Store(dir.resolve(".tessera/db")), line -> { }).load(List.of(CorpusStore.CORPUS_NQUADS));
+        int port = Tools.freePort();
+        Process fuseki = startWithTessera(dir, "--port=" + port, "--modules=true", "--config=" + TestProjects.REPO.resolve("fuseki/config.ttl"));
+        try {
+            String log = Files.readString(dir.resolve("fuseki.log"));
+            assertTrue(log.contains("Module: Tessera query plans"), log);
+            assertTrue(log.contains("Tessera's query plans for /tessera"), log);
+            // A top-N with an OPTIONAL the order does not read: the served plan looks it up for the rows kept.
+            String query = """
+                    PREFIX tes: <https://w3id.org/tessera/ontology#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+                    SELECT ?event ?label ?begin WHERE {
+                      ?event a tes:Event ; rdfs:label ?label .
+                      OPTIONAL { ?event sem:hasEarliestBeginTimeStamp ?begin }
+                    } ORDER BY ?label ?event LIMIT %d""";
+            DatasetGraph corpus = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+            org.apache.jena.query.Dataset union = org.apache.jena.query.DatasetFactory.wrap(
+                    org.apache.jena.sparql.core.DatasetGraphFactory.wrap(corpus.getUnionGraph()));
+            try (var all = org.apache.jena.query.QueryExecutionFactory.create(String.format(query, 100_000), union)) {
+                List<String> events = new ArrayList<>();
+                all.execSelect().forEachRemaining(row -> events.add(row.getResource("event").getURI()));
+                assertEquals(events.size(), events.stream().distinct().count(), "one row an event: the order is total");
+                assertTrue(events.size() > 300, "the corpus's events: " + events.size());
+            }
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            try (var first = org.apache.jena.query.QueryExecutionFactory.create(String.format(query, 40), union)) {
+                org.apache.jena.query.ResultSetFormatter.outputAsCSV(expected, first.execSelect());
+            }
+            var answer = Http.getQuery("http://127.0.0.1:" + port + "/tessera/sparql", String.format(query, 40), "text/csv");
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8), answer.body(), "Jena's plan in memory, the same rows");
+            assertTrue(answer.body().lines().skip(1).anyMatch(row -> !row.endsWith(",")), "some rows have a begin: " + answer.body());
         } finally {
             fuseki.destroy();
         }
@@ -141,14 +181,26 @@ class StandaloneFusekiTest {
                 setting.getResource().getProperty(config.createProperty(ja + "cxtName")).getString(),
                 setting.getResource().getProperty(config.createProperty(ja + "cxtValue")).getString()));
         assertEquals(Map.of("arq:queryTimeout", String.valueOf(QueryLimits.DEFAULT.deadline().toMillis()),
-                "arq:spillToDiskThreshold", String.valueOf(ServedDataset.SPILL_THRESHOLD)), context);
+                "arq:spillToDiskThreshold", String.valueOf(ServedPlans.SPILL_THRESHOLD)), context);
     }
 
     /** Starts the server in {@code workDir} and waits for its ping endpoint. */
     private static Process start(Path workDir, String... args) throws Exception {
+        return start(workDir, List.of("-jar", FUSEKI_JAR.toString()), args);
+    }
+
+    /** The stock server with Tessera's classes on its class path, as {@code fuseki/README.md} shows. */
+    private static Process startWithTessera(Path workDir, String... args) throws Exception {
+        Path classes = TestProjects.REPO.resolve("target/classes");
+        return start(workDir, List.of("-cp", FUSEKI_JAR + java.io.File.pathSeparator + classes,
+                "org.apache.jena.fuseki.main.cmds.FusekiServerCmd"), args);
+    }
+
+    private static Process start(Path workDir, List<String> launch, String... args) throws Exception {
         assertTrue(Files.isRegularFile(FUSEKI_JAR), "missing " + FUSEKI_JAR + ": run the build (mvn verify)");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", FUSEKI_JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(launch);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("fuseki.log").toFile()).start();

@@ -44,7 +44,7 @@ class DistinctBeforeTopNTest {
     @Test
     void aServedDatasetPlansWithIt() {
         DatasetGraph database = DatabaseMgr.createDatasetGraph();
-        ServedDataset.planQueries(database);
+        ServedPlans.apply(database);
         Op plan = Optimize.optimize(Algebra.compile(QueryFactory.create(DISTINCT_LABELS)), database.getContext());
         assertInstanceOf(OpReduced.class, ((OpTopN) plan).getSubOp(), plan.toString());
     }
@@ -65,7 +65,7 @@ class DistinctBeforeTopNTest {
         });
         List<String> sorted = rows(database, DISTINCT_LABELS.replace("LIMIT 7", ""));
         assertEquals(97, sorted.size());
-        ServedDataset.planQueries(database);
+        ServedPlans.apply(database);
         assertEquals(sorted.subList(0, 7), rows(database, DISTINCT_LABELS));
     }
 

@@ -46,7 +46,7 @@ class KeyedTopNTest {
                 // the key fails for every value that is not a number: such rows sort first, as in Jena
                 "SELECT ?s ?v WHERE { ?s :v ?v FILTER (?x < 4) ?s :p ?x } ORDER BY (?v + 1) ?s LIMIT 12");
         List<List<List<String>>> jenas = queries.stream().map(query -> rows(database, query)).collect(Collectors.toList());
-        ServedDataset.planQueries(database);
+        ServedPlans.apply(database);
         for (int i = 0; i < queries.size(); i++) {
             assertTrue(jenas.get(i).size() > 10, queries.get(i));
             assertEquals(jenas.get(i), rows(database, queries.get(i)), queries.get(i));
@@ -61,7 +61,7 @@ class KeyedTopNTest {
         evaluations.set(0);
         assertEquals(10, rows(database, query).size());
         long jenas = evaluations.get();
-        ServedDataset.planQueries(database);
+        ServedPlans.apply(database);
         evaluations.set(0);
         assertEquals(10, rows(database, query).size());
         assertTrue(jenas > 4_000, "Jena evaluates the key on both rows of each comparison: " + jenas);

@@ -117,7 +117,7 @@ class TopNBeforeOptionalsTest {
 
     private static List<List<String>> rows(DatasetGraph dataset, String query, boolean servedPlan) {
         DatasetGraph planned = new DatasetGraphWrapper(dataset, ARQ.getContext().copy());
-        if (servedPlan) ServedDataset.planQueries(planned);
+        if (servedPlan) ServedPlans.apply(planned);
         List<List<String>> rows = new ArrayList<>();
         try (QueryExec exec = QueryExec.dataset(planned).query(query).build()) {
             RowSet rowSet = exec.select();
