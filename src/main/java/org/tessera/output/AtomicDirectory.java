@@ -18,6 +18,9 @@ import java.nio.file.StandardCopyOption;
  * midway left: a dead process's staging folder is deleted, and its old content put
  * back if the target is missing (it was killed between the two renames). Folders of a
  * process still running are left alone: it may be another replace of the same target.
+ * <p>
+ * A target that is a symbolic link ({@code rdf/} kept on another disk) is replaced where
+ * the link points, beside it, and the link stays as it was.
  */
 public final class AtomicDirectory {
     private AtomicDirectory() {}
@@ -26,8 +29,9 @@ public final class AtomicDirectory {
         void fill(Path staging) throws IOException;
     }
 
-    public static void replace(Path target, Filler filler) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
+    public static void replace(Path link, Filler filler) throws IOException {
+        Path target = followLinks(link.toAbsolutePath());
+        Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         long pid = WriterPids.current();
@@ -47,6 +51,16 @@ public final class AtomicDirectory {
         } finally {
             FileTrees.delete(staging);
         }
+    }
+
+    /** Where a chain of symbolic links ends; the target itself when it is none. A dangling link's end need not exist. */
+    private static Path followLinks(Path target) throws IOException {
+        Path path = target;
+        for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+            if (hops == 40) throw new IOException("Too many levels of symbolic links at " + target);
+            path = path.getParent().resolve(Files.readSymbolicLink(path)).normalize();
+        }
+        return path;
     }
 
     private static void recoverFromKilledReplaces(Path parent, String name) throws IOException {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicDirectoryTest {
     @TempDir
@@ -23,6 +24,26 @@ class AtomicDirectoryTest {
         AtomicDirectory.replace(target, staging -> Files.writeString(staging.resolve("b.nq"), "second"));
         assertEquals(List.of("rdf"), names(parent));
         assertEquals(List.of("b.nq"), names(target));
+    }
+
+    @Test
+    void aTargetThatIsALinkIsReplacedWhereItPointsAndStaysALink() throws IOException {
+        Path elsewhere = Files.createDirectories(parent.resolve("disk/out"));
+        Files.writeString(elsewhere.resolve("a.nq"), "first");
+        Path target = Files.createSymbolicLink(Files.createDirectories(parent.resolve("project")).resolve("rdf"), Path.of("../disk/out"));
+        AtomicDirectory.replace(target, staging -> Files.writeString(staging.resolve("b.nq"), "second"));
+        assertTrue(Files.isSymbolicLink(target));
+        assertEquals(List.of("b.nq"), names(elsewhere));
+        assertEquals(List.of("rdf"), names(parent.resolve("project")), "nothing staged beside the link");
+        assertEquals(List.of("out"), names(parent.resolve("disk")));
+    }
+
+    @Test
+    void aDanglingLinkIsFilledWhereItPoints() throws IOException {
+        Path target = Files.createSymbolicLink(parent.resolve("rdf"), parent.resolve("disk/out"));
+        AtomicDirectory.replace(target, staging -> Files.writeString(staging.resolve("a.nq"), "first"));
+        assertTrue(Files.isSymbolicLink(target));
+        assertEquals("first", Files.readString(parent.resolve("disk/out/a.nq")));
     }
 
     @Test
