@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs the export queries (the {@code .rq} files beside this class) over the
@@ -36,55 +37,61 @@ final class GraphQueries {
     }
 
     List<GraphNode> nodes(String query) {
+        Map<String, Map<String, Object>> extra = byIri();
         List<GraphNode> nodes = new ArrayList<>();
-        for (Map<String, Object> row : rows(query)) {
+        forEachRow(query, row -> {
             String id = (String) row.remove("id");
             String label = (String) row.remove("label");
-            row.putAll(byIri().getOrDefault(id, Map.of()));
+            row.putAll(extra.getOrDefault(id, Map.of()));
             nodes.add(new GraphNode(id, label, row));
-        }
+        });
         return nodes;
     }
 
     /** Edges are named by the resource that states them, else by their ends and kind. */
     List<GraphEdge> edges(String query) {
+        Map<String, Map<String, Object>> extra = byIri();
         List<GraphEdge> edges = new ArrayList<>();
-        for (Map<String, Object> row : rows(query)) {
+        forEachRow(query, row -> {
             String source = (String) row.remove("source");
             String target = (String) row.remove("target");
             String id = (String) row.remove("id");
             if (id == null) id = source + " " + row.get("kind") + " " + target;
             Object weight = row.remove("weight");
-            row.putAll(byIri().getOrDefault(id, Map.of()));
+            row.putAll(extra.getOrDefault(id, Map.of()));
             String label = (String) row.getOrDefault("role", row.getOrDefault("relation_type", row.get("kind")));
             edges.add(new GraphEdge(id, source, target, label, weight == null ? 1.0 : (Double) weight, row));
-        }
+        });
         return edges;
     }
 
+    /** The dates and source counts of each resource, compacted: they stay for every query of the view. */
     private Map<String, Map<String, Object>> byIri() {
         if (byIri == null) {
-            byIri = new HashMap<>();
+            Map<String, Map<String, Object>> gathered = new HashMap<>();
             for (String query : List.of("dates", "source-counts")) {
-                for (Map<String, Object> row : rows(query)) {
-                    byIri.computeIfAbsent((String) row.remove("id"), k -> new HashMap<>()).putAll(row);
-                }
+                forEachRow(query, row -> gathered.computeIfAbsent((String) row.remove("id"), k -> new HashMap<>()).putAll(row));
             }
+            gathered.replaceAll((iri, attributes) -> Map.copyOf(attributes));
+            byIri = gathered;
         }
         return byIri;
     }
 
-    private List<Map<String, Object>> rows(String query) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /**
+     * Hands each row to {@code action} as it is read, in a map of its own: an element keeps
+     * only its compact copy (GraphNode, GraphEdge), so the rows of a query are never all
+     * held at once (0.9M maps at 100k events).
+     */
+    private void forEachRow(String query, Consumer<Map<String, Object>> action) {
         try (QueryExec exec = QueryExec.graph(union).query(text(query)).build()) {
             RowSet results = exec.select();
             results.forEachRemaining(binding -> {
                 Map<String, Object> row = new HashMap<>();
                 binding.vars().forEachRemaining((Var v) -> row.put(v.getVarName(), value(v.getVarName(), binding.get(v))));
-                rows.add(row);
+                action.accept(row);
             });
         }
-        return rows;
     }
 
     private static Object value(String variable, Node node) {
