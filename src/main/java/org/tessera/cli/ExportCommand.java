@@ -90,8 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
             Path spillDir = Files.createDirectories(project.state());
             writeAtomically(target, stream -> {
                 try (InputStream in = Files.newInputStream(input)) {
-                    if (dump.namedGraphs()) writer.stream(in, dump, stream);
-                    else writer.streamUnion(in, dump, spillDir, TRIPLES_SORTED_IN_MEMORY, stream);
+                    writer.streamAny(in, dump, spillDir, stream);
                 }
             });
         }
@@ -149,8 +148,6 @@ public final class ExportCommand implements Callable<Integer> {
      * events (219 MB) ran in a 2 GB heap, and not in 1.2 GB (round twenty-one).
      */
     static final long HEAP_BYTES_PER_NQUADS_BYTE = 10;
-    /** The triples of a Turtle or RDF/XML export sorted in memory at once, as the convert sorts its quads; the rest spill to disk. */
-    private static final int TRIPLES_SORTED_IN_MEMORY = 200_000;
 
     /** Whether N-Quads of {@code bytes}, read into memory, fit in a heap of {@code maxHeap} bytes. */
     static boolean fitsInMemory(long bytes, long maxHeap) {

@@ -31,8 +31,6 @@ import java.util.zip.GZIPOutputStream;
 public final class DumpServlet extends HttpServlet {
     /** Heap a dump sorted in memory takes a quad: 4.4-4.6 GB for 11M quads at 100k events (round twenty-one). */
     static final long HEAP_BYTES_PER_QUAD = 420;
-    /** The triples of a Turtle or RDF/XML dump sorted in memory at once, as {@code export} sorts them; the rest spill to disk. */
-    private static final int TRIPLES_SORTED_IN_MEMORY = 200_000;
 
     private final transient DatasetAccess access;
 
@@ -95,8 +93,7 @@ public final class DumpServlet extends HttpServlet {
             DumpWriter writer = new DumpWriter(Namespaces.prefixes(base), base);
             if (kept != null) {
                 try (InputStream in = Files.newInputStream(kept)) {
-                    if (format.namedGraphs()) writer.stream(in, format, out);
-                    else writer.streamUnion(in, format, Path.of(System.getProperty("java.io.tmpdir")), TRIPLES_SORTED_IN_MEMORY, out);
+                    writer.streamAny(in, format, Path.of(System.getProperty("java.io.tmpdir")), out);
                 }
             } else {
                 writer.write(SortedQuads.of(dataset), format, out);

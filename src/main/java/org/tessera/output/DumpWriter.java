@@ -76,15 +76,27 @@ public final class DumpWriter {
 
     /**
      * Writes the quads of an N-Quads stream, sorted as {@link #write} sorts them, as they are
-     * read: the same bytes as {@link #write}. TriG holds none of the quads, JSON-LD one graph.
+     * read: the same bytes as {@link #write}. N-Quads are copied as they are; TriG holds none of
+     * the quads, JSON-LD one graph.
      */
     public void stream(InputStream nquads, DumpFormat format, OutputStream out) throws IOException {
         switch (format) {
+            case NQUADS -> nquads.transferTo(out);
             case TRIG -> stream(nquads, out, RDFFormat.TRIG_BLOCKS);
             case JSONLD -> new JsonLdWriter(base).writeDataset(nquads, out);
             default -> throw new IllegalArgumentException(format.cliName() + " is not written from a stream");
         }
         out.flush();
+    }
+
+    /**
+     * A dump in any syntax from sorted N-Quads, in bounded memory at any size: the syntaxes
+     * with named graphs as the quads are read ({@link #stream(InputStream, DumpFormat, OutputStream)}),
+     * Turtle and RDF/XML sorted on disk in {@code spillDir} ({@link #streamUnion}).
+     */
+    public void streamAny(InputStream nquads, DumpFormat format, Path spillDir, OutputStream out) throws IOException {
+        if (format.namedGraphs()) stream(nquads, format, out);
+        else streamUnion(nquads, format, spillDir, QuadSorter.QUADS_IN_MEMORY, out);
     }
 
     /**

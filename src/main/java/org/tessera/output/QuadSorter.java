@@ -49,6 +49,11 @@ import java.util.function.Consumer;
  * another, the NUL after the shorter one sorts first, as the shorter text does.
  */
 public final class QuadSorter implements AutoCloseable {
+    /**
+     * The quads a sort holds in memory before it spills a run (about 50 MB), where its caller
+     * has no reason to choose otherwise: the convert's, a load's dump, the Turtle and RDF/XML dumps.
+     */
+    public static final int QUADS_IN_MEMORY = 200_000;
     /** The most runs open at once; the oldest are merged into one when a spill would pass it. */
     private static final int MAX_OPEN_FILES = 64;
     private static final char SEPARATOR = '\u0000';

@@ -66,8 +66,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class StreamingConversion {
-    /** Quads the shared graph's sort keeps in memory before it spills to disk: about 50 MB. */
-    private static final int SORT_BUFFER = 200_000;
 
     private final OntologyTerms terms;
     private final Project project;
@@ -76,7 +74,7 @@ public final class StreamingConversion {
 
     /** Builds the sources' graphs on one thread per core ({@value #THREADS_PROPERTY} sets another number). */
     public StreamingConversion(Project project) {
-        this(project, SORT_BUFFER, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
+        this(project, QuadSorter.QUADS_IN_MEMORY, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,14 +33,16 @@ import java.util.Optional;
  * </ul>
  */
 public final class LoadedNQuads {
-    /** The quads sorted in memory at once while the dump is written, as the convert sorts its own. */
-    static final int QUADS_SORTED_IN_MEMORY = 200_000;
-
     private LoadedNQuads() {}
 
     /** Keeps the dump of a new generation, whose data {@code database} holds: linked where it can be, else written. */
     static void keep(List<Path> loaded, Generation generation, DatasetGraph database) throws IOException {
-        if (!link(loaded, generation)) write(database, generation, QUADS_SORTED_IN_MEMORY);
+        if (!link(loaded, generation)) write(database, generation, QuadSorter.QUADS_IN_MEMORY);
+    }
+
+    /** Whether the files loaded into a store on {@code disk} can be kept as a link: one file, on that disk. */
+    static boolean linkable(List<Path> loaded, FileStore disk) throws IOException {
+        return loaded.size() == 1 && disk.equals(Files.getFileStore(loaded.get(0)));
     }
 
     private static boolean link(List<Path> loaded, Generation generation) {

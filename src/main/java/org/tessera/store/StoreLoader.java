@@ -112,7 +112,7 @@ public final class StoreLoader {
         Files.createDirectories(store.dir());
         FileStore disk = Files.getFileStore(store.dir());
         long free = disk.getUsableSpace();
-        boolean linked = nquads.size() == 1 && disk.equals(Files.getFileStore(nquads.get(0)));
+        boolean linked = LoadedNQuads.linkable(nquads, disk);
         long needed = (long) (input * (factor == 0 || linked ? factor : factor + 2));
         if (free < needed) {
             throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s; "
