@@ -44,8 +44,8 @@ final class Attributes {
         return type;
     }
 
-    /** The keys that at least one of the maps holds, in schema order. */
-    static List<String> used(Collection<Map<String, Object>> maps) {
-        return TYPES.keySet().stream().filter(k -> maps.stream().anyMatch(m -> m.containsKey(k))).toList();
+    /** The given keys in schema order. */
+    static List<String> ordered(Collection<String> keys) {
+        return TYPES.keySet().stream().filter(keys::contains).toList();
     }
 }

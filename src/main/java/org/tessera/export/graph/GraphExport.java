@@ -35,8 +35,13 @@ public final class GraphExport {
      */
     public static void write(DatasetGraph dataset, String format, String view, Path out) throws IOException {
         View v = check(format, view);
-        PropertyGraph graph = Txn.calculateRead(dataset, () -> v.build(new GraphQueries(dataset)));
-        WRITERS.get(format).replace(graph, out);
+        try (PropertyGraph graph = Txn.calculateRead(dataset, () -> {
+            try (GraphQueries queries = new GraphQueries(dataset)) {
+                return v.build(queries);
+            }
+        })) {
+            WRITERS.get(format).replace(graph, out);
+        }
     }
 
     /** The default file name, such as "tessera-actors.gexf"; for csv a directory name, "tessera-full-csv". */

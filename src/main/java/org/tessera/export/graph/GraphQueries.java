@@ -4,8 +4,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.engine.binding.Binding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,82 +15,116 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Runs the export queries (the {@code .rq} files beside this class) over the
  * union of the dataset's graphs, and turns their rows into nodes and edges: a
  * variable named like a schema attribute becomes that attribute, with its type.
  * Dates and source counts come from queries of their own, joined by IRI.
+ * <p>
+ * Every query groups its rows on disk ({@link SortedGroupBy}), so its rows come in the
+ * order of their ids, and the queries of a view and the dates and counts are merged by
+ * id ({@link MergeById}) as they are read: nothing holds a view's elements.
  */
-final class GraphQueries {
+final class GraphQueries implements AutoCloseable {
     /** Variables that shape an element rather than give it an attribute. */
     private static final Set<String> STRUCTURE = Set.of("id", "label", "source", "target", "weight");
+    /** The queries whose rows add attributes to the elements of other queries. */
+    private static final List<String> EXTRAS = List.of("dates", "source-counts");
+    /** Rows a query's grouping holds in memory before it spills them to disk (a few MB; a view reads up to five queries at once). */
+    private static final long ROWS_IN_MEMORY = 20_000;
 
     private final Graph union;
-    private Map<String, Map<String, Object>> byIri;
+    /** The rows of each extra query, kept in files once read: a view merges them into two or three streams. */
+    private final Map<String, ElementSpool<GraphNode>> extras = new HashMap<>();
 
-    /** Call within a read transaction on the dataset. */
+    /** Call within a read transaction on the dataset, which must last while the streams are read. */
     GraphQueries(DatasetGraph dataset) {
         this.union = dataset.getUnionGraph();
     }
 
-    List<GraphNode> nodes(String query) {
-        Map<String, Map<String, Object>> extra = byIri();
-        List<GraphNode> nodes = new ArrayList<>();
-        forEachRow(query, row -> {
-            String id = (String) row.remove("id");
+    @Override
+    public void close() {
+        extras.values().forEach(ElementSpool::close);
+        extras.clear();
+    }
+
+    /** The nodes of the queries, in id order, each with the dates and source counts of its IRI. */
+    Stream<GraphNode> nodes(String... queries) {
+        return merged(queries, row -> (String) row.remove("id"), "node", (id, row) -> {
             String label = (String) row.remove("label");
-            row.putAll(extra.getOrDefault(id, Map.of()));
-            nodes.add(new GraphNode(id, label, row));
+            return new GraphNode(id, label, row);
         });
-        return nodes;
-    }
-
-    /** Edges are named by the resource that states them, else by their ends and kind. */
-    List<GraphEdge> edges(String query) {
-        Map<String, Map<String, Object>> extra = byIri();
-        List<GraphEdge> edges = new ArrayList<>();
-        forEachRow(query, row -> {
-            String source = (String) row.remove("source");
-            String target = (String) row.remove("target");
-            String id = (String) row.remove("id");
-            if (id == null) id = source + " " + row.get("kind") + " " + target;
-            Object weight = row.remove("weight");
-            row.putAll(extra.getOrDefault(id, Map.of()));
-            String label = (String) row.getOrDefault("role", row.getOrDefault("relation_type", row.get("kind")));
-            edges.add(new GraphEdge(id, source, target, label, weight == null ? 1.0 : (Double) weight, row));
-        });
-        return edges;
-    }
-
-    /** The dates and source counts of each resource, compacted: they stay for every query of the view. */
-    private Map<String, Map<String, Object>> byIri() {
-        if (byIri == null) {
-            Map<String, Map<String, Object>> gathered = new HashMap<>();
-            for (String query : List.of("dates", "source-counts")) {
-                forEachRow(query, row -> gathered.computeIfAbsent((String) row.remove("id"), k -> new HashMap<>()).putAll(row));
-            }
-            gathered.replaceAll((iri, attributes) -> Map.copyOf(attributes));
-            byIri = gathered;
-        }
-        return byIri;
     }
 
     /**
-     * Hands each row to {@code action} as it is read, in a map of its own: an element keeps
-     * only its compact copy (GraphNode, GraphEdge), so the rows of a query are never all
-     * held at once (0.9M maps at 100k events).
+     * The edges of the queries, in id order. An edge is named by the resource that states it,
+     * else by its ends and kind.
      */
-    private void forEachRow(String query, Consumer<Map<String, Object>> action) {
-        try (QueryExec exec = QueryExec.graph(union).query(text(query)).build()) {
-            RowSet results = exec.select();
-            results.forEachRemaining(binding -> {
-                Map<String, Object> row = new HashMap<>();
-                binding.vars().forEachRemaining((Var v) -> row.put(v.getVarName(), value(v.getVarName(), binding.get(v))));
-                action.accept(row);
-            });
+    Stream<GraphEdge> edges(String... queries) {
+        return merged(queries, GraphQueries::edgeId, "edge", (id, row) -> {
+            String source = (String) row.remove("source");
+            String target = (String) row.remove("target");
+            Object weight = row.remove("weight");
+            String label = (String) row.getOrDefault("role", row.getOrDefault("relation_type", row.get("kind")));
+            return new GraphEdge(id, source, target, label, weight == null ? 1.0 : (Double) weight, row);
+        });
+    }
+
+    /**
+     * An edge's id. A query without ?id groups by its ?source, ?kind and ?target, in that order,
+     * so that its rows come in the order of this id: IRIs hold no space, which sorts below every
+     * character they may hold.
+     */
+    private static String edgeId(Map<String, Object> row) {
+        String id = (String) row.remove("id");
+        return id != null ? id : row.get("source") + " " + row.get("kind") + " " + row.get("target");
+    }
+
+    private <E> Stream<E> merged(String[] queries, Function<Map<String, Object>, String> idOf, String element,
+                                 MergeById.Maker<E> maker) {
+        List<MergeById.Input> inputs = new ArrayList<>();
+        try {
+            for (String query : queries) inputs.add(new MergeById.Input(query, true, rows(query), idOf));
+            for (String query : EXTRAS) {
+                inputs.add(new MergeById.Input(query, false, extraRows(query), row -> (String) row.remove("id")));
+            }
+        } catch (RuntimeException e) {
+            inputs.forEach(MergeById.Input::close);
+            throw e;
         }
+        return new MergeById<>(inputs, element, maker).stream();
+    }
+
+    /** The rows of an extra query, in id order: read from the database the first time, then from their file. */
+    private Stream<Map<String, Object>> extraRows(String query) {
+        ElementSpool<GraphNode> spool = extras.get(query);
+        if (spool == null) {
+            spool = ElementSpool.nodes();
+            extras.put(query, spool);
+            try (Stream<Map<String, Object>> rows = rows(query)) {
+                ElementSpool<GraphNode> into = spool;
+                rows.forEach(row -> into.add(new GraphNode((String) row.remove("id"), null, row)));
+            }
+        }
+        return spool.stream().map(row -> {
+            Map<String, Object> attributes = new HashMap<>(row.attributes());
+            attributes.put("id", row.id());
+            return attributes;
+        });
+    }
+
+    /** The query's grouped rows, in the order of its group keys, each in a map of its own. */
+    private Stream<Map<String, Object>> rows(String query) {
+        return new SortedGroupBy(text(query)).groups(union, ROWS_IN_MEMORY).map(GraphQueries::row);
+    }
+
+    private static Map<String, Object> row(Binding binding) {
+        Map<String, Object> row = new HashMap<>();
+        binding.vars().forEachRemaining((Var v) -> row.put(v.getVarName(), value(v.getVarName(), binding.get(v))));
+        return row;
     }
 
     private static Object value(String variable, Node node) {

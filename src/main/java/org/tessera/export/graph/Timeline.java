@@ -1,11 +1,11 @@
 package org.tessera.export.graph;
 
-import java.util.ArrayList;
+import org.apache.jena.atlas.iterator.PeekIterator;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The timeline view in dynamic mode: each event exists from its earliest begin to
@@ -44,23 +44,50 @@ final class Timeline {
         }
     }
 
-    /** Events, the nodes their edges may reach, and edges from events: the edges that leave a given event are kept. */
-    static PropertyGraph of(String name, boolean directed, List<GraphNode> events, List<GraphNode> others, List<GraphEdge> edges) {
-        Map<String, Span> eventSpans = events.stream().collect(Collectors.toMap(GraphNode::id, n -> Span.of(n.attributes())));
-        List<GraphEdge> timed = new ArrayList<>();
-        Map<String, Span> reached = new HashMap<>();
-        for (GraphEdge edge : edges) {
-            Span span = eventSpans.get(edge.source());
-            if (span == null) continue;
-            timed.add(edge.with(span.attributes()));
-            reached.merge(edge.target(), span, Span::hull);
+    /**
+     * Events, the nodes their edges may reach, and edges from events: the edges that leave a given
+     * event are kept. Each stream in id order. The events and the edges kept wait in temporary files
+     * while the spans are worked out; what stays in memory is the span of each event and of each
+     * node reached.
+     */
+    static PropertyGraph of(String name, boolean directed, Supplier<Stream<GraphNode>> events,
+                            Supplier<Stream<GraphNode>> others, Supplier<Stream<GraphEdge>> edges) {
+        try (ElementSpool<GraphNode> eventSpool = ElementSpool.nodes(); ElementSpool<GraphEdge> timed = ElementSpool.edges()) {
+            Map<String, Span> eventSpans = new HashMap<>();
+            try (Stream<GraphNode> all = events.get()) {
+                all.forEach(event -> {
+                    eventSpans.put(event.id(), Span.of(event.attributes()));
+                    eventSpool.add(event);
+                });
+            }
+            Map<String, Span> reached = new HashMap<>();
+            try (Stream<GraphEdge> all = edges.get()) {
+                all.forEach(edge -> {
+                    Span span = eventSpans.get(edge.source());
+                    if (span == null) return;
+                    timed.add(edge.with(span.attributes()));
+                    reached.merge(edge.target(), span, Span::hull);
+                });
+            }
+            eventSpans.clear();
+            Stream<GraphNode> reachedOthers = others.get().filter(n -> reached.containsKey(n.id()))
+                    .map(n -> n.with(reached.get(n.id()).attributes()));
+            return PropertyGraph.induced(name, directed, true, mergeById(eventSpool.stream(), reachedOthers), timed::stream);
         }
-        List<GraphNode> nodes = new ArrayList<>(events);
-        Map<String, GraphNode> byId = others.stream().collect(Collectors.toMap(GraphNode::id, Function.identity()));
-        reached.forEach((id, span) -> {
-            GraphNode node = byId.get(id);
-            if (node != null) nodes.add(node.with(span.attributes()));
+    }
+
+    /** Two streams in id order as one; closing it closes both. */
+    private static Stream<GraphNode> mergeById(Stream<GraphNode> a, Stream<GraphNode> b) {
+        PeekIterator<GraphNode> left = PeekIterator.create(a.iterator());
+        PeekIterator<GraphNode> right = PeekIterator.create(b.iterator());
+        return Pull.stream(() -> {
+            if (!left.hasNext()) return right.hasNext() ? right.next() : null;
+            if (!right.hasNext() || left.peek().id().compareTo(right.peek().id()) <= 0) return left.next();
+            return right.next();
+        }).onClose(() -> {
+            try (a) {
+                b.close();
+            }
         });
-        return PropertyGraph.induced(name, directed, true, nodes, timed);
     }
 }

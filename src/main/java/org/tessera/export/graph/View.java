@@ -1,10 +1,10 @@
 package org.tessera.export.graph;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The views of the dataset that can be exported, each with the formats that suit it. */
 enum View {
@@ -12,24 +12,23 @@ enum View {
     FULL("full", true, List.of("gexf", "graphml", "cytoscape", "csv", "dot")) {
         @Override
         PropertyGraph build(GraphQueries q) {
-            return graph(concat(q.nodes("entities"), q.nodes("events")),
-                    concat(q.edges("participations"), q.edges("relations"), q.edges("links")));
+            return graph(q.nodes("entities", "events"), () -> q.edges("participations", "relations", "links"));
         }
     },
     /** Actors, tied by relations and by taking part in the same events. */
     ACTORS("actors", false, List.of("gexf", "graphml", "cytoscape", "csv", "dot")) {
         @Override
         PropertyGraph build(GraphQueries q) {
-            return graph(only(q.nodes("entities"), n -> n.kind().equals("actor")), q.edges("ties"));
+            return graph(q.nodes("entities").filter(n -> n.kind().equals("actor")), () -> q.edges("ties"));
         }
     },
     /** Events that have a place, and places with the places they are within: for maps. */
     EVENTS_PLACES("events-places", true, List.of("geojson", "gexf", "graphml", "cytoscape", "csv", "dot")) {
         @Override
         PropertyGraph build(GraphQueries q) {
-            return graph(concat(only(q.nodes("events"), n -> n.attributes().containsKey("place")),
-                            only(q.nodes("entities"), n -> n.kind().equals("place"))),
-                    only(q.edges("links"), e -> Set.of("place", "within").contains(e.kind())));
+            return graph(q.nodes("events", "entities").filter(n -> n.kind().equals("event")
+                            ? n.attributes().containsKey("place") : n.kind().equals("place")),
+                    () -> q.edges("links").filter(e -> Set.of("place", "within").contains(e.kind())));
         }
     },
     /** Dated events with their actors and places, each existing over the time its events span. */
@@ -37,9 +36,9 @@ enum View {
         @Override
         PropertyGraph build(GraphQueries q) {
             return Timeline.of(graphName(), directed,
-                    only(q.nodes("events"), n -> n.attributes().containsKey("start") || n.attributes().containsKey("end")),
-                    q.nodes("entities"),
-                    concat(q.edges("participations"), only(q.edges("links"), e -> e.kind().equals("place"))));
+                    () -> q.nodes("events").filter(n -> n.attributes().containsKey("start") || n.attributes().containsKey("end")),
+                    () -> q.nodes("entities"),
+                    () -> q.edges("participations", "links").filter(e -> Set.of("participation", "place").contains(e.kind())));
         }
     };
 
@@ -69,18 +68,7 @@ enum View {
         return Arrays.stream(values()).map(v -> v.id).toList();
     }
 
-    PropertyGraph graph(List<GraphNode> nodes, List<GraphEdge> edges) {
+    PropertyGraph graph(Stream<GraphNode> nodes, Supplier<Stream<GraphEdge>> edges) {
         return PropertyGraph.induced(graphName(), directed, false, nodes, edges);
-    }
-
-    @SafeVarargs
-    static <T> List<T> concat(List<T>... lists) {
-        List<T> all = new ArrayList<>();
-        for (List<T> list : lists) all.addAll(list);
-        return all;
-    }
-
-    static <T> List<T> only(List<T> list, Predicate<T> keep) {
-        return list.stream().filter(keep).toList();
     }
 }
