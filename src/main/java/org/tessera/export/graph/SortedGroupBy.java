@@ -27,8 +27,8 @@ import org.apache.jena.sparql.util.NodeCmp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
