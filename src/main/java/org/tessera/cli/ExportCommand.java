@@ -24,6 +24,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -115,6 +116,18 @@ public final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.USAGE;
         }
+        try {
+            return writeView(project, input, target);
+        } catch (UncheckedIOException e) {
+            // Most likely the view's temporary files: a full or unwritable folder.
+            spec.commandLine().getErr().println("Exporting the " + view + " view failed: " + e.getCause().getMessage()
+                    + ". Its temporary files go to " + System.getProperty("java.io.tmpdir")
+                    + "; TESSERA_JAVA_OPTS=-Djava.io.tmpdir=DIR puts them elsewhere.");
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+
+    private int writeView(Project project, Path input, Path target) throws IOException {
         Store store = storeOptions.store(project);
         var running = ServerRecord.read(store);
         if (running.isPresent()) {

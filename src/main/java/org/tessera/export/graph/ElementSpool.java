@@ -43,7 +43,9 @@ abstract class ElementSpool<E> implements AutoCloseable {
 
     ElementSpool() {
         try {
-            this.file = Files.createTempFile("tessera-export-", ".spool");
+            // The folder as the property says now, as Jena's spills read it: Files.createTempFile(String, String)
+            // keeps the one it found first.
+            this.file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "tessera-export-", ".spool");
             this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
             this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
