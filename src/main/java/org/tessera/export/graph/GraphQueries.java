@@ -87,10 +87,10 @@ final class GraphQueries implements AutoCloseable {
                                  MergeById.Maker<E> maker) {
         List<MergeById.Input> inputs = new ArrayList<>();
         try {
-            for (String query : queries) inputs.add(new MergeById.Input(query, true, rows(query), idOf));
-            for (String query : EXTRAS) {
-                inputs.add(new MergeById.Input(query, false, extraRows(query), row -> (String) row.remove("id")));
+            for (String query : queries) {
+                inputs.add(new MergeById.Input(query, true, rows(query).map(row -> new MergeById.Keyed(idOf.apply(row), row))));
             }
+            for (String query : EXTRAS) inputs.add(new MergeById.Input(query, false, extraRows(query)));
         } catch (RuntimeException e) {
             inputs.forEach(MergeById.Input::close);
             throw e;
@@ -99,7 +99,7 @@ final class GraphQueries implements AutoCloseable {
     }
 
     /** The rows of an extra query, in id order: read from the database the first time, then from their file. */
-    private Stream<Map<String, Object>> extraRows(String query) {
+    private Stream<MergeById.Keyed> extraRows(String query) {
         ElementSpool<GraphNode> spool = extras.get(query);
         if (spool == null) {
             spool = ElementSpool.nodes();
@@ -109,11 +109,7 @@ final class GraphQueries implements AutoCloseable {
                 rows.forEach(row -> into.add(new GraphNode((String) row.remove("id"), null, row)));
             }
         }
-        return spool.stream().map(row -> {
-            Map<String, Object> attributes = new HashMap<>(row.attributes());
-            attributes.put("id", row.id());
-            return attributes;
-        });
+        return spool.stream().map(row -> new MergeById.Keyed(row.id(), new HashMap<>(row.attributes())));
     }
 
     /** The query's grouped rows, in the order of its group keys, each in a map of its own. */

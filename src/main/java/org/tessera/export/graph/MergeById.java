@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -20,23 +19,24 @@ final class MergeById<E> {
         E make(String id, Map<String, Object> row);
     }
 
+    /** A row with the id of the element it belongs to. */
+    record Keyed(String id, Map<String, Object> row) {}
+
     /** The rows of one query, read one ahead. */
     static final class Input implements AutoCloseable {
         private final String query;
         private final boolean element;
-        private final Stream<Map<String, Object>> rows;
-        private final Iterator<Map<String, Object>> iterator;
-        private final Function<Map<String, Object>, String> idOf;
+        private final Stream<Keyed> rows;
+        private final Iterator<Keyed> iterator;
         private String id;
         private Map<String, Object> row;
 
         /** {@code element}: its rows are elements; else they add attributes to the elements of their ids. */
-        Input(String query, boolean element, Stream<Map<String, Object>> rows, Function<Map<String, Object>, String> idOf) {
+        Input(String query, boolean element, Stream<Keyed> rows) {
             this.query = query;
             this.element = element;
             this.rows = rows;
             this.iterator = rows.iterator();
-            this.idOf = idOf;
             advance();
         }
 
@@ -45,14 +45,14 @@ final class MergeById<E> {
                 row = null;
                 return;
             }
-            Map<String, Object> next = iterator.next();
-            String nextId = idOf.apply(next);
-            if (nextId == null) throw new IllegalStateException("Export query " + query + " gave a row without an id: " + next);
+            Keyed next = iterator.next();
+            String nextId = next.id();
+            if (nextId == null) throw new IllegalStateException("Export query " + query + " gave a row without an id: " + next.row());
             if (id != null && nextId.compareTo(id) < 0) {
                 throw new IllegalStateException("Export query " + query + " gave " + nextId + " after " + id + ": its rows are not in id order");
             }
             id = nextId;
-            row = next;
+            row = next.row();
         }
 
         @Override

@@ -108,10 +108,6 @@ final class PropertyGraph implements AutoCloseable {
         return nodes.size();
     }
 
-    long edgeCount() {
-        return edges.size();
-    }
-
     /** The attributes that at least one node has, in schema order. */
     List<String> nodeKeys() {
         return nodes.keys();

@@ -23,11 +23,15 @@ class MergeByIdTest {
     }
 
     private static MergeById.Input element(String query, Stream<Map<String, Object>> rows) {
-        return new MergeById.Input(query, true, rows, row -> (String) row.remove("id"));
+        return new MergeById.Input(query, true, keyed(rows));
     }
 
     private static MergeById.Input extra(String query, Stream<Map<String, Object>> rows) {
-        return new MergeById.Input(query, false, rows, row -> (String) row.remove("id"));
+        return new MergeById.Input(query, false, keyed(rows));
+    }
+
+    private static Stream<MergeById.Keyed> keyed(Stream<Map<String, Object>> rows) {
+        return rows.map(row -> new MergeById.Keyed((String) row.remove("id"), row));
     }
 
     private static List<GraphNode> merge(MergeById.Input... inputs) {
