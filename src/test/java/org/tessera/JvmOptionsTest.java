@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * src/main/sh/jvm-options, which the launcher and bench/run take the JVM's options from:
- * C2 alone and the throughput collector for commands that convert a large corpus, nothing otherwise.
+ * C2 alone and the throughput collector for commands that convert or export a large corpus, nothing otherwise.
  */
 class JvmOptionsTest {
     private static final Path SCRIPT = TestProjects.REPO.resolve("src/main/sh/jvm-options");
@@ -23,9 +23,9 @@ class JvmOptionsTest {
     @TempDir Path dir;
 
     @Test
-    void aLargeCorpusConvertsValidatesAndCountsWithC2Alone() throws Exception {
+    void aLargeCorpusConvertsValidatesCountsAndExportsWithC2Alone() throws Exception {
         Path large = project("large", 33L * 1024 * 1024);
-        for (String command : List.of("convert", "validate", "stats")) {
+        for (String command : List.of("convert", "validate", "stats", "export")) {
             assertEquals(LARGE_CORPUS, options(command, "--project", large.toString()), command);
         }
         assertEquals(LARGE_CORPUS, options("convert", "--project=" + large));
@@ -48,6 +48,7 @@ class JvmOptionsTest {
         Path small = project("small", 1024 * 1024);
         Path large = project("large", 33L * 1024 * 1024);
         assertEquals("", options("convert", "--project", small.toString()));
+        assertEquals("", options("export", "--format", "gexf", "--project", small.toString()));
         assertEquals("", options("convert", "--project", TestProjects.REPO.toString()));
         assertEquals("", options("serve", "--project", large.toString()), "serve starts an HTTP server: its start counts");
         assertEquals("", options("load", "--project", large.toString()));

@@ -1,7 +1,6 @@
 package org.tessera.export.graph;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,11 +34,11 @@ public final class GraphExport {
      */
     public static void write(DatasetGraph dataset, String format, String view, Path out) throws IOException {
         View v = check(format, view);
-        try (PropertyGraph graph = Txn.calculateRead(dataset, () -> {
-            try (GraphQueries queries = new GraphQueries(dataset)) {
-                return v.build(queries);
-            }
-        })) {
+        PropertyGraph built;
+        try (GraphQueries queries = new GraphQueries(dataset, v.queries)) {
+            built = v.build(queries);
+        }
+        try (PropertyGraph graph = built) {
             WRITERS.get(format).replace(graph, out);
         }
     }

@@ -1,6 +1,5 @@
 package org.tessera.export.graph;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,29 +26,38 @@ import java.util.stream.Stream;
  * <p>
  * Every query groups its rows on disk ({@link SortedGroupBy}), so its rows come in the
  * order of their ids, and the queries of a view and the dates and counts are merged by
- * id ({@link MergeById}) as they are read: nothing holds a view's elements.
+ * id ({@link MergeById}) as they are read: nothing holds a view's elements. The queries
+ * run ahead of their reader, on every core ({@link QueriesAhead}).
  */
 final class GraphQueries implements AutoCloseable {
     /** Variables that shape an element rather than give it an attribute. */
     private static final Set<String> STRUCTURE = Set.of("id", "label", "source", "target", "weight");
     /** The queries whose rows add attributes to the elements of other queries. */
     private static final List<String> EXTRAS = List.of("dates", "source-counts");
-    /** Rows a query's grouping holds in memory before it spills them to disk (a few MB; a view reads up to five queries at once). */
+    /** Rows a query's grouping holds in memory before it spills them to disk (a few MB; a view keeps up to seven queries at once). */
     private static final long ROWS_IN_MEMORY = 20_000;
 
-    private final Graph union;
+    private final QueriesAhead ahead;
     /** The rows of each extra query, kept in files once read: a view merges them into two or three streams. */
     private final Map<String, ElementSpool<GraphNode>> extras = new HashMap<>();
 
-    /** Call within a read transaction on the dataset, which must last while the streams are read. */
-    GraphQueries(DatasetGraph dataset) {
-        this.union = dataset.getUnionGraph();
+    /**
+     * Starts the dates and counts, which every merge reads, then the queries a view reads, in the
+     * order it reads them; each is read once. Each runs in a read transaction of its own.
+     */
+    GraphQueries(DatasetGraph dataset, List<String> queries) {
+        Map<String, SortedGroupBy> started = new LinkedHashMap<>();
+        for (String query : EXTRAS) started.put(query, new SortedGroupBy(text(query)));
+        for (String query : queries) started.put(query, new SortedGroupBy(text(query)));
+        this.ahead = new QueriesAhead(dataset, started, ROWS_IN_MEMORY, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
     public void close() {
-        extras.values().forEach(ElementSpool::close);
-        extras.clear();
+        try (ahead) {
+            extras.values().forEach(ElementSpool::close);
+            extras.clear();
+        }
     }
 
     /** The nodes of the queries, in id order, each with the dates and source counts of its IRI. */
@@ -114,7 +123,7 @@ final class GraphQueries implements AutoCloseable {
 
     /** The query's grouped rows, in the order of its group keys, each in a map of its own. */
     private Stream<Map<String, Object>> rows(String query) {
-        return new SortedGroupBy(text(query)).groups(union, ROWS_IN_MEMORY).map(GraphQueries::row);
+        return ahead.take(query).map(GraphQueries::row);
     }
 
     private static Map<String, Object> row(Binding binding) {

@@ -29,6 +29,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -64,10 +66,22 @@ final class SortedGroupBy {
      * sorted when this is called; close the stream to remove the rows spilled to disk.
      */
     Stream<Binding> groups(Graph graph, long rowsInMemory) {
+        return groups(graph, rowsInMemory, () -> false);
+    }
+
+    /**
+     * As {@link #groups(Graph, long)}, stopping with a {@link CancellationException}, and removing
+     * the rows read so far, at the first row read once {@code stop} is true.
+     */
+    Stream<Binding> groups(Graph graph, long rowsInMemory, BooleanSupplier stop) {
+        if (stop.getAsBoolean()) throw new CancellationException("The export query was not run: its rows are no longer wanted");
         SortedDataBag<Binding> rows = BagFactory.newSortedBag(new ThresholdPolicyCount<>(rowsInMemory),
                 new BindingSpillFormat(), byKey());
         try (QueryExec exec = QueryExec.graph(graph).query(pattern).build()) {
-            exec.select().forEachRemaining(row -> rows.add(materialized(row)));
+            exec.select().forEachRemaining(row -> {
+                if (stop.getAsBoolean()) throw new CancellationException("The export query stopped: its rows are no longer wanted");
+                rows.add(materialized(row));
+            });
         } catch (RuntimeException e) {
             rows.close();
             throw e;
