@@ -72,9 +72,9 @@ public final class StreamingConversion {
     private final int sortBuffer;
     private final int threads;
 
-    /** Builds the sources' graphs on one thread per core ({@value #THREADS_PROPERTY} sets another number). */
+    /** Builds the sources' graphs on one thread per core ({@value OrderedWork#THREADS_PROPERTY} sets another number). */
     public StreamingConversion(Project project) {
-        this(project, QuadSorter.QUADS_IN_MEMORY, Integer.getInteger(THREADS_PROPERTY, OrderedWork.defaultThreads()));
+        this(project, QuadSorter.QUADS_IN_MEMORY, OrderedWork.configuredThreads());
     }
 
     /**
@@ -87,9 +87,6 @@ public final class StreamingConversion {
         this.sortBuffer = sortBuffer;
         this.threads = threads;
     }
-
-    /** The system property that sets how many threads build the sources' graphs. */
-    public static final String THREADS_PROPERTY = "tessera.threads";
 
     /**
      * What a run found and wrote; the shape violations are only looked for once the

@@ -39,6 +39,14 @@ public final class OrderedWork {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** The system property that sets how many threads a command works on: a number, else one per core. */
+    public static final String THREADS_PROPERTY = "tessera.threads";
+
+    /** The number of threads {@value #THREADS_PROPERTY} sets, else one per core. */
+    public static int configuredThreads() {
+        return Integer.getInteger(THREADS_PROPERTY, defaultThreads());
+    }
+
     /**
      * Applies {@code task} to every item, on {@code threads} threads (on the caller's
      * thread alone when it is 1), and gives the results to {@code sink} in item order.

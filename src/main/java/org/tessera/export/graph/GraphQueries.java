@@ -4,6 +4,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.tessera.support.OrderedWork;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +44,14 @@ final class GraphQueries implements AutoCloseable {
 
     /**
      * Starts the dates and counts, which every merge reads, then the queries a view reads, in the
-     * order it reads them; each is read once. Each runs in a read transaction of its own.
+     * order it reads them; each is read once. Each runs in a read transaction of its own, on one
+     * thread per core or as many as {@value OrderedWork#THREADS_PROPERTY} says.
      */
     GraphQueries(DatasetGraph dataset, List<String> queries) {
         Map<String, SortedGroupBy> started = new LinkedHashMap<>();
         for (String query : EXTRAS) started.put(query, new SortedGroupBy(text(query)));
         for (String query : queries) started.put(query, new SortedGroupBy(text(query)));
-        this.ahead = new QueriesAhead(dataset, started, ROWS_IN_MEMORY, Runtime.getRuntime().availableProcessors());
+        this.ahead = new QueriesAhead(dataset, started, ROWS_IN_MEMORY, Math.max(1, OrderedWork.configuredThreads()));
     }
 
     @Override
