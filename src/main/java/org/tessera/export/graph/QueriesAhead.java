@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Runs the queries of a view ahead of their reader, on as many threads as the machine has cores,
- * each in a read transaction of its own (a TDB2 transaction belongs to one thread). A view reads
+ * Runs the queries of a view ahead of their reader, on the threads it is given (one per core
+ * unless said otherwise), each in a read transaction of its own (a TDB2 transaction belongs to
+ * one thread). A view reads
  * up to seven queries over the whole database, which take minutes one after another at a million
  * events; and each query's rows are sorted on disk before its first one is read
  * ({@link SortedGroupBy}), so the reader waits only for the query it needs next while the others run.
