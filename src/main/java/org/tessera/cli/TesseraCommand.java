@@ -1,5 +1,6 @@
 package org.tessera.cli;
 
+import org.tessera.support.ProcessTempFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,8 @@ public final class TesseraCommand implements Callable<Integer> {
             System.err.flush();
             Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
         });
+        // Before anything spills: Jena's spill files then go where the next run can find them if this one is killed.
+        ProcessTempFolder.useForThisProcess();
         System.exit(commandLine().execute(args));
     }
 }

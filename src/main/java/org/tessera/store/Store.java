@@ -1,5 +1,6 @@
 package org.tessera.store;
 
+import org.tessera.support.FileLocks;
 import org.tessera.support.FileTrees;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.tessera.store;
 
+import org.tessera.support.FileLocks;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;

@@ -1,5 +1,6 @@
 package org.tessera.store;
 
+import org.tessera.support.FileLocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.Tools;

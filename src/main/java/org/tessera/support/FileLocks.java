@@ -1,4 +1,4 @@
-package org.tessera.store;
+package org.tessera.support;
 
 import org.apache.jena.dboe.base.file.ProcessFileLock;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * the file (POSIX locks belong to the process, not the channel), and so hide an open
  * database or a running load from other processes.
  */
-final class FileLocks {
+public final class FileLocks {
     /** How long {@link #acquire} tries: a check elsewhere holds a lock for an instant. */
     private static final Duration PATIENCE = Duration.ofMillis(500);
     private static final Duration PAUSE = Duration.ofMillis(50);
@@ -25,7 +25,7 @@ final class FileLocks {
     private FileLocks() {}
 
     /** A lock this process holds until {@link #close}. */
-    record Held(ProcessFileLock lock) implements AutoCloseable {
+    public record Held(ProcessFileLock lock) implements AutoCloseable {
         @Override
         public void close() {
             synchronized (FileLocks.class) {
@@ -35,7 +35,7 @@ final class FileLocks {
     }
 
     /** Whether some process, this one included, holds the lock on the file. */
-    static boolean isHeld(Path file) {
+    public static boolean isHeld(Path file) {
         if (!Files.exists(file)) return false;
         // Synchronized with acquire, so that a check in one thread never takes a lock another thread is taking.
         synchronized (FileLocks.class) {
@@ -58,7 +58,7 @@ final class FileLocks {
      *
      * @param what what the lock guards, for the error
      */
-    static Held acquire(Path file, String what) throws IOException {
+    public static Held acquire(Path file, String what) throws IOException {
         try {
             Files.createFile(file);
         } catch (FileAlreadyExistsException e) {
