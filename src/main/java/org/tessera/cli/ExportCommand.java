@@ -13,6 +13,7 @@ import org.tessera.pipeline.Project;
 import org.tessera.store.ServerRecord;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
+import org.tessera.support.ProcessTempFolder;
 import org.tessera.vocabulary.Namespaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,7 +122,7 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             // Most likely the view's temporary files: a full or unwritable folder.
             spec.commandLine().getErr().println("Exporting the " + view + " view failed: " + e.getCause().getMessage()
-                    + ". Its temporary files go to " + System.getProperty("java.io.tmpdir")
+                    + ". Its temporary files go to " + ProcessTempFolder.base()
                     + "; TESSERA_JAVA_OPTS=-Djava.io.tmpdir=DIR puts them elsewhere.");
             return ExitCodes.INTERNAL_ERROR;
         }

@@ -29,6 +29,8 @@ public final class ProcessTempFolder {
 
     /** The locks of the folders this JVM claimed, held until it ends. */
     private static final List<FileLocks.Held> HELD = new ArrayList<>();
+    /** The JVM's temporary folder before {@link #useForThisProcess}; null until then. */
+    private static volatile Path base;
 
     private ProcessTempFolder() {}
 
@@ -41,6 +43,7 @@ public final class ProcessTempFolder {
         Path parent = Path.of(System.getProperty("java.io.tmpdir"));
         try {
             Path folder = claim(parent);
+            base = parent;
             System.setProperty("java.io.tmpdir", folder.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -52,6 +55,15 @@ public final class ProcessTempFolder {
         } catch (IOException | UncheckedIOException e) {
             // Keep the JVM's folder.
         }
+    }
+
+    /**
+     * The temporary folder the JVM was given, in which the process's own is made: the one
+     * that {@code -Djava.io.tmpdir} moves, and so the one to name to a user.
+     */
+    public static Path base() {
+        Path given = base;
+        return given != null ? given : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**
