@@ -1,11 +1,11 @@
 package org.tessera.store;
 
-import org.tessera.support.FileLocks;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.tessera.support.FileLocks;
 import org.tessera.support.Sha256;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package org.tessera.store;
 
-import org.tessera.support.FileLocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.Tools;
+import org.tessera.support.FileLocks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
