@@ -5,6 +5,7 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -14,13 +15,14 @@ import org.tessera.query.QueryDeadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fuseki's query service with this server's limits: refused SERVICE and
  * {@code java:} IRIs, FROM only over graphs the dataset holds (nothing is ever
  * fetched), a row cap applied as a LIMIT, and budgeted regular expressions.
- * The deadline is in the dataset's context, where Fuseki reads it, and a
- * {@link QueryDeadline} of ours holds each query to it as well.
+ * Fuseki reads the deadline from the request's context (the dataset's and the
+ * server's), and a {@link QueryDeadline} of ours holds each query to it as well.
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
     /** The deadline of the query this request thread runs: Fuseki makes and runs it on one thread. */
@@ -54,7 +56,7 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         Query limited = limits.cap(SafeRegex.rewrite(query));
         QueryExec exec = super.createQueryExec(action, limited, dataset);
-        QueryDeadline.watch(exec, deadline(action)).ifPresent(WATCH::set);
+        deadline(action).flatMap(deadline -> QueryDeadline.watch(exec, deadline)).ifPresent(WATCH::set);
         return exec;
     }
 
@@ -70,8 +72,12 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         }
     }
 
-    /** The server's deadline, or the client's {@code timeout} parameter if that is shorter, as Fuseki chooses. */
-    private Duration deadline(HttpAction action) {
-        return limits.deadline(action.getRequestParameter(HttpNames.paramTimeout));
+    /**
+     * The deadline Fuseki gives this query: the one its context holds (the dataset's,
+     * or the server's configuration), or the client's {@code timeout} if that is shorter.
+     */
+    private static Optional<Duration> deadline(HttpAction action) {
+        return RequestDeadline.of(action.getContext().getAsString(ARQ.queryTimeout),
+                action.getRequestParameter(HttpNames.paramTimeout));
     }
 }

@@ -3,14 +3,12 @@ package org.tessera.server;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 
 /**
  * What one request may cost. The deadline is the most a query may run: a
- * client's {@code timeout} parameter can shorten it, never lengthen it (Fuseki
- * takes the smaller of the two).
+ * client's {@code timeout} parameter can shorten it, never lengthen it
+ * ({@link RequestDeadline}).
  *
  * @param deadline      the longest a query runs
  * @param maxRows       the most rows a SELECT answers, and solutions a CONSTRUCT or DESCRIBE builds from
@@ -37,24 +35,6 @@ public record QueryLimits(Duration deadline, long maxRows, long maxRequestBytes,
         boolean rowed = query.isSelectType() || query.isConstructType() || query.isDescribeType() && query.getQueryPattern() != null;
         if (rowed && (!query.hasLimit() || query.getLimit() > rows)) query.setLimit(rows);
         return query;
-    }
-
-    /**
-     * The deadline of one request: this one, or the client's {@code timeout} parameter if
-     * that is shorter. The parameter is in seconds, as Fuseki reads it ({@code 5}, or
-     * {@code 1,5} for a first row within 1 s and the whole answer within 5), and may have
-     * a fraction ({@code 0.5}), which Jena 5.6.0's parser drops. Anything else, or a value
-     * that is not above zero, leaves the server's deadline.
-     */
-    public Duration deadline(String requestedTimeout) {
-        if (requestedTimeout == null) return deadline;
-        String overall = requestedTimeout.substring(requestedTimeout.lastIndexOf(',') + 1).strip();
-        try {
-            long millis = new BigDecimal(overall).movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
-            return millis > 0 && millis < deadline.toMillis() ? Duration.ofMillis(millis) : deadline;
-        } catch (NumberFormatException | ArithmeticException e) {
-            return deadline;
-        }
     }
 
     /**

@@ -49,7 +49,7 @@ public final class TesseraServer implements AutoCloseable {
         });
         DataService service = switcher.openCurrent();
         try {
-            // No modules from the class path: ServedPlansModule is for a stock Fuseki; this server sets the same per generation.
+            // No modules from the class path: StockFusekiModule is for a stock Fuseki; this server sets the same itself.
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .port(settings.port())

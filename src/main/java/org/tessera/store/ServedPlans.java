@@ -10,7 +10,7 @@ import org.apache.jena.sparql.engine.main.QC;
  * How the server plans and runs the queries on a dataset, set in the dataset's context:
  * a spill threshold, {@link ServedQueryOptimizer}, and a top-N that works each row's sort
  * keys out once ({@link KeyedTopNExecutor}). It needs Jena alone, so that a stock Fuseki
- * server can take it from {@code tessera.jar} ({@code org.tessera.server.ServedPlansModule}).
+ * server can take it from {@code tessera.jar} ({@code org.tessera.server.StockFusekiModule}).
  */
 public final class ServedPlans {
     /**

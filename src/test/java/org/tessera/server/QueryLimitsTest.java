@@ -33,18 +33,6 @@ class QueryLimitsTest {
         assertFalse(QueryLimits.DEFAULT.cap(QueryFactory.create("DESCRIBE <urn:x>")).hasLimit(), "a DESCRIBE of IRIs has no pattern");
     }
 
-    @Test
-    void aClientTimeoutInSecondsShortensTheDeadlineAndNothingElseChangesIt() {
-        QueryLimits limits = QueryLimits.DEFAULT;
-        assertEquals(Duration.ofSeconds(2), limits.deadline("2"));
-        assertEquals(Duration.ofMillis(500), limits.deadline("0.5"), "a fraction of a second, which Jena's parser drops");
-        assertEquals(Duration.ofMillis(2500), limits.deadline("1,2.5"), "the whole answer's part of 'first row, whole answer'");
-        assertEquals(Duration.ofMillis(1), limits.deadline("0.0001"), "rounded up, never to no deadline");
-        for (String ignored : new String[]{null, "600", "60", "0", "-1", "abc", "", "1e999999999"}) {
-            assertEquals(Duration.ofSeconds(60), limits.deadline(ignored), "timeout=" + ignored);
-        }
-    }
-
     /**
      * Jena keeps the best rows of an ORDER BY in a heap only for a LIMIT under 1,000: the
      * server's 10,000 rows would be sorted in full, every row of the pattern, spilled to

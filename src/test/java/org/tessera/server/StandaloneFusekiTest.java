@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -112,14 +113,14 @@ class StandaloneFusekiTest {
     }
 
     @Test
-    void withTesserasClassesTheStockServerPlansAsTheEmbeddedOneAndAnswersTheSameRows() throws Exception {
+    void withTesserasClassesTheStockServerPlansAndLimitsQueriesAsTheEmbeddedOne() throws Exception {
         new StoreLoader(new Store(dir.resolve(".tessera/db")), line -> { }).load(List.of(CorpusStore.CORPUS_NQUADS));
         int port = Tools.freePort();
         Process fuseki = startWithTessera(dir, "--port=" + port, "--modules=true", "--config=" + TestProjects.REPO.resolve("fuseki/config.ttl"));
         try {
             String log = Files.readString(dir.resolve("fuseki.log"));
-            assertTrue(log.contains("Module: Tessera query plans"), log);
-            assertTrue(log.contains("Tessera's query plans for /tessera"), log);
+            assertTrue(log.contains("Module: Tessera query plans and limits"), log);
+            assertTrue(log.contains("Tessera's query plans for /tessera, at most 10000 rows an answer"), log);
             // A top-N with an OPTIONAL the order does not read: the served plan looks it up for the rows kept.
             String query = """
                     PREFIX tes: <https://w3id.org/tessera/ontology#>
@@ -146,6 +147,21 @@ class StandaloneFusekiTest {
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8), answer.body(), "Jena's plan in memory, the same rows");
             assertTrue(answer.body().lines().skip(1).anyMatch(row -> !row.endsWith(",")), "some rows have a begin: " + answer.body());
+
+            // The embedded server's limits: the row cap, refusals, and a deadline that stops a sub-select being planned.
+            String sparql = "http://127.0.0.1:" + port + "/tessera/sparql";
+            var capped = Http.getQuery(sparql, "SELECT ?g ?s ?p WHERE { GRAPH ?g { ?s ?p ?o } }", "text/csv");
+            assertEquals(200, capped.statusCode(), capped.body());
+            assertEquals(1 + QueryLimits.DEFAULT.maxRows(), capped.body().strip().lines().count(), "header and the cap's rows");
+            assertTrue(corpus.stream().count() > QueryLimits.DEFAULT.maxRows(), "the corpus has more quads than the cap");
+            assertEquals(400, Http.getQuery(sparql, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+                    "text/csv").statusCode(), "SERVICE refused");
+            long start = System.nanoTime();
+            var grouped = Http.get(sparql + "?timeout=1&query=" + Http.encode("SELECT * WHERE { { SELECT ?a (COUNT(*) AS ?n) "
+                    + "WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a } ?a ?p ?o }"), "text/csv");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertNotEquals(200, grouped.statusCode(), grouped.body());
+            assertTrue(millis < 4000, "the 1 s asked for; stopped after " + millis + " ms");
         } finally {
             fuseki.destroy();
         }
