@@ -95,23 +95,26 @@ final class AccountWriter {
         for (Figure figure : account.figures()) {
             Node f = iris.figure(sid, figure.id());
             fact(sink, f, FIGURE, s, figure.hedge(), figure.evidence(), sid);
-            sink.add(f, MEASURE, terms.iri(TermKind.MEASURE, figure.measure()));
+            Node measure = terms.iri(TermKind.MEASURE, figure.measure());
+            Node unit = terms.iri(TermKind.UNIT, figure.unit());
+            Node place = figure.place() == null ? null : iris.place(figure.place().id());
+            List<Node> about = figure.about().stream().map(actor -> iris.actor(actor.id())).toList();
+            sink.add(f, MEASURE, measure);
             sink.text(f, COUNTS, figure.counts());
             sink.english(f, LABEL, figure.counts());
             sink.decimal(f, VALUE, figure.value());
             sink.decimal(f, LOW, figure.lowOrValue());
             sink.decimal(f, HIGH, figure.highOrValue());
-            sink.add(f, UNIT, terms.iri(TermKind.UNIT, figure.unit()));
+            sink.add(f, UNIT, unit);
+            sink.text(f, COMPARISON_KEY, FigureKey.of(measure, unit, place, about));
             if (figure.qualifier() != null) sink.add(f, QUALIFIER, terms.iri(TermKind.QUALIFIER, figure.qualifier()));
             DateWriter.write(sink, f, figure.date());
-            if (figure.place() != null) {
-                sink.add(f, PLACE, iris.place(figure.place().id()));
+            if (place != null) {
+                sink.add(f, PLACE, place);
                 mentionedPlaces.add(figure.place().id());
             }
-            for (Ref about : figure.about()) {
-                sink.add(f, ABOUT, iris.actor(about.id()));
-                mentionedActors.add(about.id());
-            }
+            for (Node actor : about) sink.add(f, ABOUT, actor);
+            for (Ref actor : figure.about()) mentionedActors.add(actor.id());
             if (figure.event() != null) sink.add(f, OF_EVENT, iris.event(sid, figure.event().id()));
             if (figure.claimedBy() != null) {
                 sink.add(f, CLAIMED_BY, iris.actor(figure.claimedBy().id()));

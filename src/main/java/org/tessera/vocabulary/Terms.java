@@ -61,6 +61,7 @@ public final class Terms {
     public static final Node OF_EVENT = iri(TES, "event");
     public static final Node MEASURE = iri(TES, "measure");
     public static final Node COUNTS = iri(TES, "counts");
+    public static final Node COMPARISON_KEY = iri(TES, "comparisonKey");
     public static final Node LOW = iri(TES, "low");
     public static final Node HIGH = iri(TES, "high");
     public static final Node VALUE = iri(TES, "value");

@@ -162,17 +162,28 @@ class CuratedQueriesTest {
         assertThrows(IllegalArgumentException.class, () -> ParameterBinder.bind(timeline, Map.of("nope", "1")));
     }
 
+    /** The figures paired by the key the converter writes are those that the checks of every condition pair. */
+    @Test
+    void theFigureComparisonsByKeyAreThoseTheChecksFind() throws IOException {
+        long disagreements = ConvertTimeDerivationsTest.sameRowsAsTheChecks(corpus.dataset(), "figures-sources-disagree-on",
+                ConvertTimeDerivationsTest.DISAGREE_CHECKS, "measure", ConvertTimeDerivationsTest.MEASURES);
+        long disputed = ConvertTimeDerivationsTest.sameRowsAsTheChecks(corpus.dataset(), "figures-disputed-from-source",
+                ConvertTimeDerivationsTest.DISPUTED_CHECKS, "source", ConvertTimeDerivationsTest.SOURCES_WITH_FIGURES);
+        assertTrue(disagreements >= 10, "the corpus's disagreements: " + disagreements);
+        assertTrue(disputed >= 2 * disagreements, "each disagreement seen from both sources, and the rows per place label: " + disputed);
+    }
+
     /** The counts {@code source-summary} reads from the VoID description are those a scan of the accounts finds. */
     @Test
     void theSourceSummaryCountsAreTheCountsAScanFinds() throws IOException {
-        String fromVoid = sameRowsAsTheScan("source-summary", ConvertTimeCountsTest.SCANNING);
+        String fromVoid = sameRowsAsTheScan("source-summary", ConvertTimeDerivationsTest.SCANNING);
         assertEquals(6, fromVoid.lines().count(), "a header and the five sources:\n" + fromVoid);
     }
 
     /** The counts {@code events-by-type-year-country} reads from the data cube are those a scan of the events finds. */
     @Test
     void theEventCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = sameRowsAsTheScan("events-by-type-year-country", ConvertTimeCountsTest.EVENTS_SCANNING);
+        String fromCube = sameRowsAsTheScan("events-by-type-year-country", ConvertTimeDerivationsTest.EVENTS_SCANNING);
         assertTrue(fromCube.lines().count() > 100, "the corpus's events fall in many combinations:\n" + fromCube);
         assertTrue(fromCube.lines().anyMatch(row -> row.startsWith("\t")), "undated events have a row:\n" + fromCube);
     }
@@ -180,14 +191,14 @@ class CuratedQueriesTest {
     /** The counts {@code relations-by-type} reads from the data cube are those a scan of the relations finds. */
     @Test
     void theRelationCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = sameRowsAsTheScan("relations-by-type", ConvertTimeCountsTest.RELATIONS_SCANNING);
+        String fromCube = sameRowsAsTheScan("relations-by-type", ConvertTimeDerivationsTest.RELATIONS_SCANNING);
         assertTrue(fromCube.lines().count() > 10, "the corpus's relations are of many types:\n" + fromCube);
     }
 
     /** The events per place {@code place-hierarchy} reads from the data cube are those a walk up from every event finds. */
     @Test
     void thePlaceCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = sameRowsAsTheScan("place-hierarchy", ConvertTimeCountsTest.PLACES_SCANNING);
+        String fromCube = sameRowsAsTheScan("place-hierarchy", ConvertTimeDerivationsTest.PLACES_SCANNING);
         assertTrue(fromCube.lines().skip(1).anyMatch(row -> row.endsWith("\t0")), "a place with no event shows 0:\n" + fromCube);
         assertTrue(fromCube.lines().skip(1).anyMatch(row -> !row.endsWith("\t0")), "some place has events:\n" + fromCube);
     }
@@ -195,7 +206,7 @@ class CuratedQueriesTest {
     /** The events and sources per actor {@code actors-by-kind} reads from the data cube are those a scan finds. */
     @Test
     void theActorCountsAreTheCountsAScanFinds() throws IOException {
-        String fromCube = sameRowsAsTheScan("actors-by-kind", ConvertTimeCountsTest.ACTORS_SCANNING);
+        String fromCube = sameRowsAsTheScan("actors-by-kind", ConvertTimeDerivationsTest.ACTORS_SCANNING);
         assertTrue(fromCube.lines().count() > 50, "the corpus has many actors:\n" + fromCube);
         assertTrue(fromCube.lines().skip(1).anyMatch(row -> row.endsWith("\t0\t0")), "an actor named by nothing shows 0:\n" + fromCube);
     }
