@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
         description = {"Bulk-load the converted graph into a TDB2 database, with its full-text index.",
                 "The new data is loaded aside and then switched in at once: a failed or killed load leaves the "
                         + "previous data served, and a running server moves to the new data by itself."},
-        footer = {"", "Example:", "  ./tessera load", "  ./tessera load --db /srv/tessera/db rdf/tessera.nq", "  ./tessera load --loader sorted"})
+        footer = {"", "Example:", "  ./tessera load", "  ./tessera load --db /srv/tessera/db rdf/tessera.nq", "  ./tessera load --loader sorted", "  ./tessera load --wait 3600"})
 public final class LoadCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ProjectOptions options;
@@ -32,6 +33,11 @@ public final class LoadCommand implements Callable<Integer> {
                     + "database fits in memory) or sorted (tdb2.xloader: sorts on disk with GNU sort, little memory, "
                     + "a database about 40%% smaller; for large corpora, see docs/scaling.md)."})
     BulkLoader loader;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = {"If another load into the same database is running, wait up to SECONDS for it to end, "
+                    + "then load (default: 0, fail at once, naming the process that loads)."})
+    long waitSeconds;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "N-Quads files to load (default: rdf/tessera.nq).")
     List<Path> files;
@@ -46,9 +52,14 @@ public final class LoadCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        if (waitSeconds < 0) {
+            spec.commandLine().getErr().println("--wait: a number of seconds, 0 or more, not " + waitSeconds);
+            return ExitCodes.USAGE;
+        }
         var out = spec.commandLine().getOut();
         try {
-            var loaded = new StoreLoader(storeOptions.store(project), loader, out::println).load(inputs);
+            var loaded = new StoreLoader(storeOptions.store(project), loader, out::println)
+                    .waitingUpTo(Duration.ofSeconds(waitSeconds)).load(inputs);
             MemoryFit.note(loaded.generation()).ifPresent(out::println);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("Load failed: " + e.getMessage());

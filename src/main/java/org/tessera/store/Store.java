@@ -69,8 +69,18 @@ public final class Store {
 
     /** Held by a load from start to end; fails, naming the holder, if another load into this store runs. */
     FileLocks.Held lockForLoad() throws IOException {
+        return lockForLoad(java.time.Duration.ZERO);
+    }
+
+    /** The load lock, once a load that holds it ends, waiting up to {@code wait}. */
+    FileLocks.Held lockForLoad(java.time.Duration wait) throws IOException {
         Files.createDirectories(dir);
-        return FileLocks.acquire(dir.resolve(LOAD_LOCK), "A load into " + dir);
+        return FileLocks.acquire(dir.resolve(LOAD_LOCK), "A load into " + dir, wait);
+    }
+
+    /** Whether a load into this store is running, in this process or another. */
+    boolean loadRunning() {
+        return FileLocks.isHeld(dir.resolve(LOAD_LOCK));
     }
 
     /**
@@ -80,7 +90,7 @@ public final class Store {
      * filled, and is not current until the load publishes it.
      */
     public List<String> prune() throws IOException {
-        return prune(FileLocks.isHeld(dir.resolve(LOAD_LOCK)));
+        return prune(loadRunning());
     }
 
     /** The prune a load makes once it has published: it holds the load lock, so nothing else is being filled. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
@@ -28,6 +29,7 @@ public final class StoreLoader {
     private final Store store;
     private final BulkLoader loader;
     private final Consumer<String> log;
+    private final Duration wait;
 
     /** With the phased loader; {@code log} receives one line per completed load. */
     public StoreLoader(Store store, Consumer<String> log) {
@@ -36,9 +38,23 @@ public final class StoreLoader {
 
     /** @param log receives one line per completed load */
     public StoreLoader(Store store, BulkLoader loader, Consumer<String> log) {
+        this(store, loader, log, Duration.ZERO);
+    }
+
+    private StoreLoader(Store store, BulkLoader loader, Consumer<String> log, Duration wait) {
         this.store = store;
         this.loader = loader;
         this.log = log;
+        this.wait = wait;
+    }
+
+    /**
+     * This loader, made to wait up to {@code wait} for a load into the same store that is
+     * running (in this process or another) to end, instead of failing at once: loads
+     * started together, by a schedule or by hand, then run one after the other.
+     */
+    public StoreLoader waitingUpTo(Duration wait) {
+        return new StoreLoader(store, loader, log, wait);
     }
 
     /** The outcome of {@link #load}: the generation served now, and whether it is new. */
@@ -63,8 +79,12 @@ public final class StoreLoader {
     }
 
     private Result load(List<Path> nquads, String fingerprint) throws IOException {
-        checkDiskSpace(nquads);
-        try (FileLocks.Held lock = store.lockForLoad()) {
+        if (!wait.isZero() && store.loadRunning()) {
+            log.accept("Another load into " + store.dir() + " is running: waiting up to " + wait.toSeconds() + " s for it to end");
+        }
+        try (FileLocks.Held lock = store.lockForLoad(wait)) {
+            // Once the lock is ours: a load we waited for has used the disk meanwhile.
+            checkDiskSpace(nquads);
             Generation generation = store.createNext();
             Manifest manifest = fill(generation, nquads, fingerprint);
             manifest.write(generation.manifest());

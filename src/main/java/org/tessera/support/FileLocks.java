@@ -59,12 +59,22 @@ public final class FileLocks {
      * @param what what the lock guards, for the error
      */
     public static Held acquire(Path file, String what) throws IOException {
+        return acquire(file, what, Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock on the file, waiting up to {@code wait} for its holder to release
+     * it, or fails with an error that names the process holding it.
+     *
+     * @param what what the lock guards, for the error
+     */
+    public static Held acquire(Path file, String what, Duration wait) throws IOException {
         try {
             Files.createFile(file);
         } catch (FileAlreadyExistsException e) {
             // Left by an earlier holder: a lock file is kept, only the lock comes and goes.
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = System.nanoTime() + (wait.compareTo(PATIENCE) > 0 ? wait : PATIENCE).toNanos();
         while (true) {
             boolean here;
             synchronized (FileLocks.class) {

@@ -84,6 +84,65 @@ class StoreLocksTest {
         assertEquals(2, loader.load(List.of(nquads("b.nq", 2))).manifest().quads(), "and runs once the first has ended");
     }
 
+    /** A load told to wait runs once the load of another process ends; one that waits too little fails as before. */
+    @Test
+    void aLoadThatWaitsRunsOnceTheLoadOfAnotherProcessEnds() throws Exception {
+        Store store = new Store(dir.resolve("db"));
+        new StoreLoader(store, line -> { }).load(List.of(nquads("a.nq", 1)));
+        Path loadLock = store.dir().resolve(Store.LOAD_LOCK);
+        Process holder = new ProcessBuilder("python3", "-c", HOLDER, loadLock.toString()).redirectErrorStream(true).start();
+        List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        StoreLoader waiting = new StoreLoader(store, log::add).waitingUpTo(java.time.Duration.ofSeconds(60));
+        java.util.concurrent.CompletableFuture<StoreLoader.Result> second;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("held", out.readLine(), "python3 took the lock, as a load in another process does");
+            IOException refused = assertThrows(IOException.class, () -> new StoreLoader(store, line -> { })
+                    .waitingUpTo(java.time.Duration.ofSeconds(1)).load(List.of(nquads("b.nq", 2))));
+            assertTrue(refused.getMessage().contains("is already running"), refused.getMessage());
+            Path third = nquads("c.nq", 3);
+            second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return waiting.load(List.of(third));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(1500);
+            assertFalse(second.isDone(), "waits while the other load runs");
+            assertEquals("gen-0001", store.current().orElseThrow().name());
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        StoreLoader.Result result = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(3, result.manifest().quads());
+        assertEquals("gen-0002", store.current().orElseThrow().name(), "the refused load made no generation");
+        assertTrue(log.get(0).startsWith("Another load into " + store.dir() + " is running: waiting up to 60 s"), log.toString());
+        assertTrue(log.get(1).startsWith("Loaded 3 quads"), log.toString());
+    }
+
+    @Test
+    void loadWaitSaysItWaitsAndLoadsOnceTheRunningLoadEnds() throws Exception {
+        Path input = nquads("a.nq", 2);
+        Store store = new Store(dir.resolve("db"));
+        var negative = org.tessera.CliRunner.run("load", "--wait", "-1", "--db", store.dir().toString(), input.toString());
+        assertEquals(org.tessera.cli.ExitCodes.USAGE, negative.exitCode());
+        assertTrue(negative.err().contains("--wait: a number of seconds, 0 or more"), negative.err());
+
+        FileLocks.Held running = store.lockForLoad();
+        var release = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            release.schedule(running::close, 1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            var waited = org.tessera.CliRunner.run("load", "--wait", "30", "--db", store.dir().toString(), input.toString());
+            assertEquals(0, waited.exitCode(), waited.err());
+            assertTrue(waited.out().contains("Another load into " + store.dir() + " is running: waiting up to 30 s for it to end"), waited.out());
+            assertTrue(waited.out().contains("Loaded 2 quads"), waited.out());
+        } finally {
+            release.shutdown();
+            assertTrue(release.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void checksInThisProcessKeepItsLocksHeldForOtherProcesses() throws Exception {
         Store store = new Store(dir.resolve("db"));
