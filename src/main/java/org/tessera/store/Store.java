@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,11 +70,11 @@ public final class Store {
 
     /** Held by a load from start to end; fails, naming the holder, if another load into this store runs. */
     FileLocks.Held lockForLoad() throws IOException {
-        return lockForLoad(java.time.Duration.ZERO);
+        return lockForLoad(Duration.ZERO);
     }
 
     /** The load lock, once a load that holds it ends, waiting up to {@code wait}. */
-    FileLocks.Held lockForLoad(java.time.Duration wait) throws IOException {
+    FileLocks.Held lockForLoad(Duration wait) throws IOException {
         Files.createDirectories(dir);
         return FileLocks.acquire(dir.resolve(LOAD_LOCK), "A load into " + dir, wait);
     }

@@ -6,10 +6,17 @@ import org.tessera.Tools;
 import org.tessera.support.FileLocks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,20 +98,20 @@ class StoreLocksTest {
         new StoreLoader(store, line -> { }).load(List.of(nquads("a.nq", 1)));
         Path loadLock = store.dir().resolve(Store.LOAD_LOCK);
         Process holder = new ProcessBuilder("python3", "-c", HOLDER, loadLock.toString()).redirectErrorStream(true).start();
-        List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        StoreLoader waiting = new StoreLoader(store, log::add).waitingUpTo(java.time.Duration.ofSeconds(60));
-        java.util.concurrent.CompletableFuture<StoreLoader.Result> second;
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        StoreLoader waiting = new StoreLoader(store, log::add).waitingUpTo(Duration.ofSeconds(60));
+        CompletableFuture<StoreLoader.Result> second;
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("held", out.readLine(), "python3 took the lock, as a load in another process does");
             IOException refused = assertThrows(IOException.class, () -> new StoreLoader(store, line -> { })
-                    .waitingUpTo(java.time.Duration.ofSeconds(1)).load(List.of(nquads("b.nq", 2))));
+                    .waitingUpTo(Duration.ofSeconds(1)).load(List.of(nquads("b.nq", 2))));
             assertTrue(refused.getMessage().contains("is already running"), refused.getMessage());
             Path third = nquads("c.nq", 3);
-            second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            second = CompletableFuture.supplyAsync(() -> {
                 try {
                     return waiting.load(List.of(third));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             Thread.sleep(1500);
@@ -114,7 +121,7 @@ class StoreLocksTest {
             holder.getOutputStream().close();
             holder.waitFor();
         }
-        StoreLoader.Result result = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        StoreLoader.Result result = second.get(60, TimeUnit.SECONDS);
         assertEquals(3, result.manifest().quads());
         assertEquals("gen-0002", store.current().orElseThrow().name(), "the refused load made no generation");
         assertTrue(log.get(0).startsWith("Another load into " + store.dir() + " is running: waiting up to 60 s"), log.toString());
@@ -130,16 +137,16 @@ class StoreLocksTest {
         assertTrue(negative.err().contains("--wait: a number of seconds, 0 or more"), negative.err());
 
         FileLocks.Held running = store.lockForLoad();
-        var release = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var release = Executors.newSingleThreadScheduledExecutor();
         try {
-            release.schedule(running::close, 1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            release.schedule(running::close, 1500, TimeUnit.MILLISECONDS);
             var waited = org.tessera.CliRunner.run("load", "--wait", "30", "--db", store.dir().toString(), input.toString());
             assertEquals(0, waited.exitCode(), waited.err());
             assertTrue(waited.out().contains("Another load into " + store.dir() + " is running: waiting up to 30 s for it to end"), waited.out());
             assertTrue(waited.out().contains("Loaded 2 quads"), waited.out());
         } finally {
             release.shutdown();
-            assertTrue(release.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(release.awaitTermination(5, TimeUnit.SECONDS));
         }
     }
 
