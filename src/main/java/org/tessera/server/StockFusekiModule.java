@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>Request bodies are held to the embedded server's size.</li>
  *   <li>Every dataset the configuration names gets {@link ServedPlans}, and an ORDER BY
  *       under the row cap keeps only its best rows (a top-N) instead of sorting them all.</li>
+ *   <li>A read-only service over a {@code text:TextDataset} serves the database with the
+ *       text index in its context ({@link TextIndexInContext}), as Tessera's server does,
+ *       so that queries stopped at once leave no transaction open.</li>
  * </ul>
  * A query's rows are those of Jena's plans, up to the cap. Tessera's own server sets all of
  * this itself, and builds its Fuseki without such modules.
@@ -56,7 +59,9 @@ public final class StockFusekiModule implements FusekiAutoModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         limits.keepOnlyTheRowsAnswered();
-        for (DataAccessPoint point : registry.accessPoints()) {
+        for (DataAccessPoint configured : registry.accessPoints()) {
+            DataAccessPoint point = TextIndexInContext.served(configured);
+            if (point != configured) registry.put(point.getName(), point);
             DatasetGraph dataset = point.getDataService().getDataset();
             ServedPlans.apply(dataset);
             // In the server's own log, which a stock Fuseki prints at INFO.

@@ -114,9 +114,11 @@ public final class TextIndexing {
      * {@code DatasetGraphText}: a server only reads, and needs none of its index
      * upkeep, and in Jena 5.6.0 its transactions leave TDB2's read transactions open
      * when queries on several threads are stopped at their deadline (1,059 of 1,106
-     * at 100k events, 16 clients); TDB2 then refuses to close the database.
+     * at 100k events, 16 clients): each abort rolls the index writer back, and
+     * {@code TextIndexLucene.rollback} fails when two run at once. TDB2 then refuses
+     * to close the database.
      */
-    static void attach(DatasetGraph database, TextIndex index) {
+    public static void attach(DatasetGraph database, TextIndex index) {
         database.getContext().set(TextQuery.textIndex, index);
     }
 }

@@ -5,6 +5,17 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexDB;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
@@ -22,12 +33,14 @@ import org.tessera.store.ServedQueryOptimizer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The module that gives a stock Fuseki server Tessera's query plans and limits. */
@@ -59,6 +72,39 @@ class StockFusekiModuleTest {
         Object topN = ARQ.getContext().get(ARQ.topNSortingThreshold);
         assertTrue(topN instanceof Number n && n.longValue() > QueryLimits.DEFAULT.maxRows(),
                 "an ORDER BY with a LIMIT up to the row cap keeps only its best rows: " + topN);
+    }
+
+    /**
+     * A read-only service over a {@code text:TextDataset} serves the database, with the index in
+     * its context and out of its transactions; one that can write keeps jena-text's wrapper,
+     * which indexes what an update adds.
+     */
+    @Test
+    void aReadOnlyTextDatasetIsServedWithItsIndexInTheContext() {
+        DataAccessPointRegistry registry = new DataAccessPointRegistry();
+        DatasetGraphText readOnly = textDataset();
+        DatasetGraphText writable = textDataset();
+        registry.register(new DataAccessPoint("/read", DataService.newBuilder(readOnly)
+                .addEndpoint(Operation.Query).addEndpoint(Operation.GSP_R).build()));
+        registry.register(new DataAccessPoint("/write", DataService.newBuilder(writable)
+                .addEndpoint(Operation.Query).addEndpoint(Operation.Update).build()));
+
+        new StockFusekiModule().configured(null, registry, null);
+
+        DatasetGraph served = registry.get("/read").getDataService().getDataset();
+        assertSame(readOnly.getWrapped(), served, "the database itself");
+        assertSame(readOnly.getTextIndex(), served.getContext().get(TextQuery.textIndex));
+        assertTrue(TDBInternal.getTransactionCoordinator(served).listExternals().stream().noneMatch(TextIndexDB.class::isInstance),
+                "a read's abort no longer rolls the index back");
+        assertEquals(registry.get("/read").getDataService().getOperations(), Set.of(Operation.Query, Operation.GSP_R));
+        assertSame(writable, registry.get("/write").getDataService().getDataset(), "updates still indexed");
+        assertTrue(TDBInternal.getTransactionCoordinator(writable.getWrapped()).listExternals().stream().anyMatch(TextIndexDB.class::isInstance));
+    }
+
+    private static DatasetGraphText textDataset() {
+        TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(),
+                new TextIndexConfig(new EntityDefinition("uri", "text", RDFS.label)));
+        return (DatasetGraphText) TextDatasetFactory.create(DatabaseMgr.createDatasetGraph(), index, true);
     }
 
     /**
