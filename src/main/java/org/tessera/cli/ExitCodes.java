@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The annotations or the data built from them are invalid. */
     public static final int INVALID_INPUT = 3;
+    /** Another server failed a request: refused it, answered an error, or could not be reached. */
+    public static final int REMOTE_FAILURE = 4;
 
     private ExitCodes() {}
 }

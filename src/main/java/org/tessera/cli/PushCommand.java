@@ -1,10 +1,7 @@
 package org.tessera.cli;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.riot.RiotException;
+import org.tessera.output.GraphStorePush;
 import org.tessera.pipeline.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,14 +12,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Send the converted graph to a store that speaks the SPARQL 1.1 Graph Store Protocol, graph by graph:",
-                "each named graph replaces the graph of the same name there (HTTP PUT)."},
+                "each named graph replaces the graph of the same name there (HTTP PUT).",
+                "The file is read as it is sent, one graph at a time, in memory that does not grow with it."},
         footer = {"", "Example:", "  ./tessera push --endpoint http://localhost:3030/kg/data"})
 public final class PushCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -44,17 +39,24 @@ public final class PushCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("No file " + input + (from == null ? ": run './tessera convert' first" : ""));
             return ExitCodes.USAGE;
         }
-        DatasetGraph dataset = RDFDataMgr.loadDatasetGraph(input.toString());
-        List<Node> names = new ArrayList<>();
-        dataset.listGraphNodes().forEachRemaining(names::add);
-        names.sort(Comparator.comparing(Node::getURI));
-        for (Node name : names) {
-            Graph graph = dataset.getGraph(name);
-            GSP.service(endpoint).graphName(name).PUT(graph);
-            out.printf("PUT %s (%d triples)%n", name.getURI(), graph.size());
-            out.flush();
+        GraphStorePush.Sent sent;
+        try {
+            sent = GraphStorePush.push(input, endpoint, line -> {
+                out.println(line);
+                out.flush();
+            });
+        } catch (GraphStorePush.Failed e) {
+            spec.commandLine().getErr().println(RemoteFailure.describe(e.request(), e.http()));
+            return ExitCodes.REMOTE_FAILURE;
+        } catch (RiotException e) {
+            // Jena's message gives the line and column; the file is checked before anything is sent.
+            spec.commandLine().getErr().println(input + ": " + e.getMessage() + "; nothing was sent");
+            return ExitCodes.INVALID_INPUT;
         }
-        out.printf("Sent %d graphs to %s%n", names.size(), endpoint);
+        out.printf("Sent %d graphs (%d triples) to %s%n", sent.graphs(), sent.triples(), endpoint);
+        if (sent.defaultGraphTriples() > 0) {
+            out.printf("Not sent: %d triples of the default graph (push sends named graphs only)%n", sent.defaultGraphTriples());
+        }
         return ExitCodes.OK;
     }
 }

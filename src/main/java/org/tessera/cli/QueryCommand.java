@@ -1,6 +1,7 @@
 package org.tessera.cli;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
         description = {"Run a curated query (a name from queries/) or any .rq file, against the local database or an endpoint.",
                 "Parameters are bound as RDF terms in the query's VALUES clauses, never pasted into its text."},
         footer = {"", "Examples:", "  ./tessera query --list",
-                "  ./tessera query actor-timeline --param actor=https://w3id.org/tessera/is/actor/islamic-state",
+                "  ./tessera query actor-timeline --param actor=https://w3id.org/tessera/is/actor/isis",
                 "  ./tessera query events-near-place --param km=50 --format csv",
                 "  ./tessera query actor-aliases --limit 100",
                 "  ./tessera query my-question.rq --endpoint http://127.0.0.1:3030/tessera/sparql"})
@@ -94,18 +95,28 @@ public final class QueryCommand implements Callable<Integer> {
         // Jena writes results to a byte stream; the command's output is a character stream.
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         var store = storeOptions.store(project);
+        boolean askingServe = false;
         if (endpoint == null) {
             // The database is open in the serving process; ask that process.
             var running = ServerRecord.read(store);
             if (running.isPresent()) {
                 endpoint = running.get().endpoint();
+                askingServe = true;
                 err.println("Asking the running server at " + endpoint);
                 err.flush();
             }
         }
         if (endpoint != null) {
+            long rows;
             try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
-                output.write(exec, query, stream);
+                rows = output.write(exec, query, stream);
+            } catch (QueryExceptionHTTP e) {
+                err.println(RemoteFailure.describe(endpoint, e));
+                return ExitCodes.REMOTE_FAILURE;
+            }
+            if (askingServe && mayBeCut(query, rows)) {
+                err.println("The running server sends at most " + QueryLimits.DEFAULT.maxRows() + " rows an answer, and this one has "
+                        + rows + ": there may be more. Stop './tessera serve' to get every row here, or give --limit N for the first N.");
             }
         } else {
             var generation = store.current();
@@ -126,6 +137,13 @@ public final class QueryCommand implements Callable<Integer> {
         out.print(stream.toString(StandardCharsets.UTF_8));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Whether a SELECT that the running server answered with {@code rows} rows may have had more, cut at the server's cap. */
+    private static boolean mayBeCut(Query query, long rows) {
+        long cap = QueryLimits.DEFAULT.maxRows();
+        boolean asksAtMostTheCap = query.hasLimit() && query.getLimit() <= cap;
+        return query.isSelectType() && rows >= cap && !asksAtMostTheCap;
     }
 
     /** The query with the parameters' values; a syntax error names the file, with Jena's line and column. */

@@ -1,5 +1,6 @@
 package org.tessera.cli;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.tessera.support.ProcessTempFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
         description = "Turn curated annotations of texts into an evidence-grounded knowledge graph.",
         subcommands = {ValidateCommand.class, ConvertCommand.class, StatsCommand.class, LoadCommand.class,
                 ServeCommand.class, QueryCommand.class, PushCommand.class, ExportCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input.",
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 another server failed a request.",
                 "Run './tessera COMMAND --help' for a command's options and an example."})
 public final class TesseraCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -29,6 +30,10 @@ public final class TesseraCommand implements Callable<Integer> {
         // Enum options are written in lower case on the command line: --loader sorted.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof HttpException remote) {
+                cmd.getErr().println(RemoteFailure.describe("request", remote));
+                return ExitCodes.REMOTE_FAILURE;
+            }
             cmd.getErr().println("Internal error: " + e);
             e.printStackTrace(cmd.getErr());
             return ExitCodes.INTERNAL_ERROR;

@@ -2,6 +2,7 @@ package org.tessera.server;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.CliRunner;
 import org.tessera.TestProjects;
 import org.tessera.Tools;
 import org.tessera.cli.TesseraCommand;
@@ -27,6 +28,7 @@ class ServeCommandTest {
         int port = Tools.freePort();
 
         String[] queried = new String[1];
+        CliRunner[] pairs = new CliRunner[2];
         String[] exported = new String[1];
         String first = runUntilAnswered(project, port, () -> {
             Path file = dir.resolve("count.rq");
@@ -36,8 +38,17 @@ class ServeCommandTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            var run = org.tessera.CliRunner.run("query", file.toString(), "--format", "csv", "--project", project.toString());
+            var run = CliRunner.run("query", file.toString(), "--format", "csv", "--project", project.toString());
             queried[0] = run.exitCode() + " " + run.err() + run.out();
+            // More pairs of triples than the server's cap: the answer is cut, and the command says so.
+            Path pairsQuery = dir.resolve("pairs.rq");
+            try {
+                Files.writeString(pairsQuery, "# title: Pairs\n# description: every pair of triples\nSELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f }\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            pairs[0] = CliRunner.run("query", pairsQuery.toString(), "--format", "csv", "--project", project.toString());
+            pairs[1] = CliRunner.run("query", pairsQuery.toString(), "--format", "csv", "--limit", "10", "--project", project.toString());
             // The server has the database open, which no other process may: the export reads rdf/ into memory.
             var export = org.tessera.CliRunner.run("export", "--format", "csv", "--view", "actors", "--project", project.toString(),
                     "--out", dir.resolve("actors-csv").toString());
@@ -47,6 +58,13 @@ class ServeCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("actors-csv/nodes.csv")));
         assertTrue(queried[0].startsWith("0 Asking the running server at http://127.0.0.1:" + port), queried[0]);
         assertTrue(queried[0].matches("(?s).*n\\r?\\n[1-9]\\d*\\s*"), "the count, through the server: " + queried[0]);
+        assertFalse(queried[0].contains("at most"), "one row is not cut: " + queried[0]);
+        assertEquals(0, pairs[0].exitCode(), pairs[0].err());
+        assertEquals(1 + QueryLimits.DEFAULT.maxRows(), pairs[0].out().strip().lines().count(), "header and the cap's rows");
+        assertTrue(pairs[0].err().contains("The running server sends at most 10000 rows an answer, and this one has 10000: "
+                + "there may be more."), pairs[0].err());
+        assertEquals(1 + 10, pairs[1].out().strip().lines().count(), pairs[1].out());
+        assertFalse(pairs[1].err().contains("at most"), "asked for 10: " + pairs[1].err());
         assertTrue(first.contains("Validating and converting"), first);
         assertTrue(first.contains("Loaded "), first);
         assertTrue(first.contains("SPARQL endpoint: http://127.0.0.1:" + port + "/tessera/sparql"), first);
