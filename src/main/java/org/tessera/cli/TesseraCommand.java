@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** The root command: lists the subcommands, and prints usage when called bare. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0",
         description = "Turn curated annotations of texts into an evidence-grounded knowledge graph.",
-        subcommands = {ValidateCommand.class, ConvertCommand.class, StatsCommand.class, LoadCommand.class,
+        subcommands = {NewCommand.class, ValidateCommand.class, ConvertCommand.class, StatsCommand.class, LoadCommand.class,
                 ServeCommand.class, QueryCommand.class, PushCommand.class, ExportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 another server failed a request.",
                 "Run './tessera COMMAND --help' for a command's options and an example."})
