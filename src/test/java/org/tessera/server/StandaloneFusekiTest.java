@@ -154,6 +154,8 @@ class StandaloneFusekiTest {
             assertEquals(200, capped.statusCode(), capped.body());
             assertEquals(1 + QueryLimits.DEFAULT.maxRows(), capped.body().strip().lines().count(), "header and the cap's rows");
             assertTrue(corpus.stream().count() > QueryLimits.DEFAULT.maxRows(), "the corpus has more quads than the cap");
+            var daesh = Http.getQuery(sparql, "PREFIX text: <http://jena.apache.org/text#> SELECT ?s WHERE { ?s text:query \"Daesh\" }", "text/csv");
+            assertTrue(daesh.body().contains(IS + "actor/isis"), "text search, with the index in the database's context: " + daesh.body());
             assertEquals(400, Http.getQuery(sparql, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
                     "text/csv").statusCode(), "SERVICE refused");
             long start = System.nanoTime();
