@@ -1,12 +1,19 @@
 package org.tessera.server;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.CliRunner;
@@ -18,7 +25,10 @@ import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
 import org.tessera.store.TextIndexing;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,8 +109,8 @@ class StandaloneFusekiTest {
             var distinct = Http.getQuery(sparql, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o ?k WHERE { "
                     + "GRAPH ?g { ?s ?p ?o } VALUES ?k { 1 2 } } }", "text/csv");
             assertEquals(200, distinct.statusCode(), distinct.body());
-            long quads = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString()).stream()
-                    .map(q -> org.apache.jena.graph.Triple.create(q.getSubject(), q.getPredicate(), q.getObject())).distinct().count();
+            long quads = RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString()).stream()
+                    .map(q -> Triple.create(q.getSubject(), q.getPredicate(), q.getObject())).distinct().count();
             assertTrue(2 * quads > ServedPlans.SPILL_THRESHOLD, "the corpus's distinct triples: " + quads);
             assertEquals(2 * quads, Long.parseLong(distinct.body().lines().skip(1).findFirst().orElseThrow().strip()));
 
@@ -130,22 +140,22 @@ class StandaloneFusekiTest {
                       ?event a tes:Event ; rdfs:label ?label .
                       OPTIONAL { ?event sem:hasEarliestBeginTimeStamp ?begin }
                     } ORDER BY ?label ?event LIMIT %d""";
-            DatasetGraph corpus = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
-            org.apache.jena.query.Dataset union = org.apache.jena.query.DatasetFactory.wrap(
-                    org.apache.jena.sparql.core.DatasetGraphFactory.wrap(corpus.getUnionGraph()));
-            try (var all = org.apache.jena.query.QueryExecutionFactory.create(String.format(query, 100_000), union)) {
+            DatasetGraph corpus = RDFDataMgr.loadDatasetGraph(CorpusStore.CORPUS_NQUADS.toString());
+            Dataset union = DatasetFactory.wrap(
+                    DatasetGraphFactory.wrap(corpus.getUnionGraph()));
+            try (var all = QueryExecutionFactory.create(String.format(query, 100_000), union)) {
                 List<String> events = new ArrayList<>();
                 all.execSelect().forEachRemaining(row -> events.add(row.getResource("event").getURI()));
                 assertEquals(events.size(), events.stream().distinct().count(), "one row an event: the order is total");
                 assertTrue(events.size() > 300, "the corpus's events: " + events.size());
             }
-            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-            try (var first = org.apache.jena.query.QueryExecutionFactory.create(String.format(query, 40), union)) {
-                org.apache.jena.query.ResultSetFormatter.outputAsCSV(expected, first.execSelect());
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            try (var first = QueryExecutionFactory.create(String.format(query, 40), union)) {
+                ResultSetFormatter.outputAsCSV(expected, first.execSelect());
             }
             var answer = Http.getQuery("http://127.0.0.1:" + port + "/tessera/sparql", String.format(query, 40), "text/csv");
             assertEquals(200, answer.statusCode(), answer.body());
-            assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8), answer.body(), "Jena's plan in memory, the same rows");
+            assertEquals(expected.toString(StandardCharsets.UTF_8), answer.body(), "Jena's plan in memory, the same rows");
             assertTrue(answer.body().lines().skip(1).anyMatch(row -> !row.endsWith(",")), "some rows have a begin: " + answer.body());
 
             // The embedded server's limits: the row cap, refusals, and a deadline that stops a sub-select being planned.
@@ -193,7 +203,7 @@ class StandaloneFusekiTest {
         RDFDataMgr.read(config, TestProjects.REPO.resolve("fuseki/config.ttl").toString());
         String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
         Map<String, String> context = new HashMap<>();
-        Resource server = config.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type,
+        Resource server = config.listSubjectsWithProperty(RDF.type,
                 config.createResource("http://jena.apache.org/fuseki#Server")).next();
         server.listProperties(config.createProperty(ja + "context")).forEachRemaining(setting -> context.put(
                 setting.getResource().getProperty(config.createProperty(ja + "cxtName")).getString(),
@@ -210,7 +220,7 @@ class StandaloneFusekiTest {
     /** The stock server with Tessera's classes on its class path, as {@code fuseki/README.md} shows. */
     private static Process startWithTessera(Path workDir, String... args) throws Exception {
         Path classes = TestProjects.REPO.resolve("target/classes");
-        return start(workDir, List.of("-cp", FUSEKI_JAR + java.io.File.pathSeparator + classes,
+        return start(workDir, List.of("-cp", FUSEKI_JAR + File.pathSeparator + classes,
                 "org.apache.jena.fuseki.main.cmds.FusekiServerCmd"), args);
     }
 
