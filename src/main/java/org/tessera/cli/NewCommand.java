@@ -56,7 +56,8 @@ public final class NewCommand implements Callable<Integer> {
             err.println(target + " exists and is not an empty folder: give a new one");
             return ExitCodes.USAGE;
         }
-        Path from = template != null ? template.toAbsolutePath().normalize() : tesseraFolder();
+        Path tessera = tesseraFolder();
+        Path from = template != null ? template.toAbsolutePath().normalize() : tessera;
         for (Path required : NewProject.requiredIn(from)) {
             if (!Files.isDirectory(required)) {
                 err.println("No folder " + required + ": give --template, a project whose ontology/ and queries/ to start from");
@@ -73,7 +74,7 @@ public final class NewCommand implements Callable<Integer> {
         }
         out.println("Created " + target + ", with the ontology and queries of " + from + ".");
         out.println("Next: put a text in corpus/, annotate it in annotations/sources/ (the format: "
-                + tesseraFolder().resolve("docs/annotation-format.md") + "), then ./tessera validate --project " + folder);
+                + tessera.resolve("docs/annotation-format.md") + "), then ./tessera validate --project " + folder);
         out.println("The curated queries' default parameters name the first corpus's actors and places: give yours with --param.");
         return ExitCodes.OK;
     }

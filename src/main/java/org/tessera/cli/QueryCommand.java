@@ -1,8 +1,8 @@
 package org.tessera.cli;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;

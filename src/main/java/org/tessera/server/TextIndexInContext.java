@@ -1,14 +1,14 @@
 package org.tessera.server;
 
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.query.text.DatasetGraphText;
-import org.apache.jena.query.text.TextIndexDB;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexDB;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.tessera.store.TextIndexing;
 
 import java.util.Set;
