@@ -89,13 +89,21 @@ public final class DatasetWriter {
             graphOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
 
+        /** A formatter of graphs as this file's TriG writer writes them, for {@link #graph}; one per thread. */
+        public TrigStream.GraphBlocks graphBlocks() {
+            return new TrigStream.GraphBlocks(prefixes);
+        }
+
         /**
-         * A whole graph: its sorted quads, and their N-Quads as {@link SortedQuads#withNQuads} formats them
-         * (on the thread that built the graph, while this one writes the graph before).
+         * A whole graph: its sorted quads, their N-Quads as {@link SortedQuads#withNQuads} formats them,
+         * and their TriG as {@link #graphBlocks} formats them (both on the thread that built the graph,
+         * while this one writes the graph before).
          */
-        public void graph(Node graph, List<Quad> sorted, byte[] nquads) throws IOException {
+        public void graph(Node graph, List<Quad> sorted, byte[] nquads, byte[] trigBlock) throws IOException {
             beginGraph(graph);
-            sorted.forEach(trig::quad);
+            // Ends the graph the TriG writer has open, as the next graph would, and flushes it before the block.
+            trig.finish();
+            trigOut.write(trigBlock);
             graphOut.write(nquads);
             nquadsOut.write(nquads);
             quads += sorted.size();

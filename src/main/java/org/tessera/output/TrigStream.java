@@ -6,12 +6,16 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
 import org.tessera.support.PlainFirstTurtle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Jena's streaming TriG writer, the one {@code RDFFormat.TRIG_BLOCKS} names, writing
@@ -35,6 +39,38 @@ public final class TrigStream {
     public static StreamRDF open(OutputStream out) {
         BufferingWriter chars = new BufferingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         return new PlainFirstBlocks(new MidLineWriter(chars), RIOT.getContext().copy());
+    }
+
+    /**
+     * Formats named graphs one at a time, each as the block a writer from {@link #open}
+     * would write for it after the same prefixes: so that the threads that build graphs
+     * can format them too, and the one thread that writes the file in order only copies
+     * bytes ({@code DatasetWriter.GraphFiles#graph}). Each block starts with the blank
+     * line before the graph and ends with its closing brace. One per thread.
+     */
+    public static final class GraphBlocks {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        private final StreamRDF writer = open(bytes);
+
+        /** For a file whose writer declared {@code prefixes}, in this order. */
+        public GraphBlocks(Map<String, String> prefixes) {
+            // The blank line before a graph is written when the writer is past its first line: the prefixes'.
+            if (prefixes.isEmpty()) throw new IllegalArgumentException("Graph blocks follow the prefixes: none given");
+            writer.start();
+            prefixes.forEach(writer::prefix);
+            writer.finish();
+            bytes.reset();
+        }
+
+        /** The block of one graph, from its quads in sorted order. */
+        public byte[] format(List<Quad> sortedGraph) {
+            sortedGraph.forEach(writer::quad);
+            // finish() ends the graph and flushes; the writer takes the next graph after it as after any other.
+            writer.finish();
+            byte[] block = bytes.toByteArray();
+            bytes.reset();
+            return block;
+        }
     }
 
     /** Jena's TRIG_BLOCKS writer with {@link PlainFirstTurtle} for its terms, over the writer's own prefixes. */

@@ -19,6 +19,7 @@ import org.tessera.output.AtomicDirectory;
 import org.tessera.output.DatasetWriter;
 import org.tessera.output.QuadSorter;
 import org.tessera.output.SortedQuads;
+import org.tessera.output.TrigStream;
 import org.tessera.read.AnnotationReader;
 import org.tessera.read.AnnotationReader.FileAnnotations;
 import org.tessera.read.Problem;
@@ -139,11 +140,11 @@ public final class StreamingConversion {
 
     /**
      * One source's graph, built, checked, sorted, digested, its events and relations counted
-     * ({@link CubeCounts}) and formatted as N-Quads by a worker; null quads, N-Quads,
-     * digest and counts when it was not built or is not written.
+     * ({@link CubeCounts}) and formatted as N-Quads and TriG by a worker; null quads, N-Quads,
+     * TriG, digest and counts when it was not built or is not written.
      */
-    private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, QuadDigest digest,
-                               CubeCounts.OfGraph counts, List<String> violations) {}
+    private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, byte[] trig,
+                               QuadDigest digest, CubeCounts.OfGraph counts, List<String> violations) {}
 
     /** The quads of one file's shared entities, unsorted, and their violations. */
     private record BuiltPart(List<Quad> quads, List<String> violations) {}
@@ -243,6 +244,8 @@ public final class StreamingConversion {
         private ShapeCheck shapes;
         private DatasetGraph ontology;
         private DatasetWriter.GraphFiles out;
+        /** Each worker's TriG formatter, for the file {@code out} writes. */
+        private ThreadLocal<TrigStream.GraphBlocks> trigBlocks;
         private VoidStats stats;
         private CubeCounts counts;
         /** What was written, from the files once finished; none when validating. */
@@ -273,6 +276,7 @@ public final class StreamingConversion {
 
         void run(DatasetWriter.GraphFiles files) throws IOException {
             this.out = files;
+            if (files != null) trigBlocks = ThreadLocal.withInitial(files::graphBlocks);
             if (building()) {
                 builder = new GraphBuilder(iris, terms);
                 referencedTypes = new ReferencedTypes(iris, terms, builder, references);
@@ -341,17 +345,18 @@ public final class StreamingConversion {
             Node graphName = iris == null ? null : iris.sourceGraph(account.source().id());
             // Counted only while everything is valid: a quote not found has no span to count.
             CorpusStats.Row row = problems.isEmpty() ? CorpusStats.row(account, evidence) : null;
-            if (!building()) return new BuiltSource(row, graphName, null, null, null, null, List.of());
+            if (!building()) return new BuiltSource(row, graphName, null, null, null, null, null, List.of());
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
             List<String> found = check(graph, graphName);
             // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
-            if (out == null) return new BuiltSource(row, graphName, null, null, null, null, found);
+            if (out == null) return new BuiltSource(row, graphName, null, null, null, null, null, found);
             SortedQuads.WithNQuads sorted = SortedQuads.withNQuads(graph);
             QuadDigest digest = new QuadDigest();
             digest.addLines(sorted.nquads());
-            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), digest, counts.of(sorted.quads()), found);
+            byte[] trig = trigBlocks.get().format(sorted.quads());
+            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), trig, digest, counts.of(sorted.quads()), found);
         }
 
         /** A file the first pass read, from the tree it parsed. */
@@ -371,7 +376,7 @@ public final class StreamingConversion {
             built.quads().forEach(stats::count);
             stats.add(built.digest());
             counts.add(built.counts());
-            out.graph(built.graph(), built.quads(), built.nquads());
+            out.graph(built.graph(), built.quads(), built.nquads(), built.trig());
         }
 
         /** The shapes' violations in one graph of {@code part}, read with the ontology and the types of what it points at. */

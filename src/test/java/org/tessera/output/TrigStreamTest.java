@@ -1,11 +1,16 @@
 package org.tessera.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -18,6 +23,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tessera.TestProjects;
 import org.tessera.vocabulary.Namespaces;
 
@@ -103,6 +109,43 @@ class TrigStreamTest {
         byte[] expected = midStream(StreamRDFWriter::getWriterStream, first, second, third);
         assertTrue(new String(expected, StandardCharsets.UTF_8).contains("BASE"), "a BASE written");
         assertArrayEquals(expected, midStream((out, format) -> TrigStream.open(out), first, second, third));
+    }
+
+    /**
+     * Graphs formatted apart ({@link TrigStream.GraphBlocks}, as the conversion's workers do) and
+     * spliced among graphs the file's writer streams: the same bytes as Jena's writer streaming all.
+     */
+    @Test
+    void graphsFormattedApartAndSplicedInWriteTheBytesJenaWrites(@TempDir Path dir) throws IOException {
+        List<Quad> quads = SortedQuads.of(RDFDataMgr.loadDataset(TestProjects.REPO.resolve("rdf/tessera.trig").toString())
+                .asDatasetGraph());
+        Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
+        quads.forEach(q -> byGraph.computeIfAbsent(q.getGraph(), g -> new ArrayList<>()).add(q));
+        assertTrue(byGraph.size() >= 6, "graphs: " + byGraph.size());
+        String base = "https://w3id.org/tessera/is/";
+        TrigStream.GraphBlocks blocks = new TrigStream.GraphBlocks(PREFIXES);
+        int spliced = 0;
+        try (DatasetWriter.GraphFiles files = new DatasetWriter(PREFIXES).open(dir, base)) {
+            int i = 0;
+            for (Map.Entry<Node, List<Quad>> graph : byGraph.entrySet()) {
+                // Every other graph spliced, the first streamed: streamed after spliced and spliced after streamed.
+                if (i++ % 2 == 1) {
+                    files.graph(graph.getKey(), graph.getValue(), new byte[0], blocks.format(graph.getValue()));
+                    spliced++;
+                } else {
+                    files.beginGraph(graph.getKey());
+                    graph.getValue().forEach(q -> files.quad(q, new byte[0]));
+                }
+            }
+            files.finish();
+        }
+        assertTrue(spliced >= 3, "spliced: " + spliced);
+        assertArrayEquals(viaJena(quads), Files.readAllBytes(dir.resolve("tessera.trig")));
+    }
+
+    @Test
+    void graphBlocksNeedThePrefixesTheyFollow() {
+        assertThrows(IllegalArgumentException.class, () -> new TrigStream.GraphBlocks(Map.of()));
     }
 
     private static byte[] midStream(BiFunction<ByteArrayOutputStream, RDFFormat, StreamRDF> writer,
