@@ -37,7 +37,7 @@ def human(n):
 
 
 print("### Growth with size\n")
-print("| events | quads | convert wall | convert CPU | triples/s (wall) | heap in use at most | fits -Xmx1g | "
+print("| events | quads | convert wall | convert CPU (on the writer thread) | triples/s (wall) | heap in use at most | fits -Xmx1g | "
       "N-Triples baseline triples/s | convert / baseline | load wall | load quads/s | tdbloader wall | load / tdbloader | "
       "sorted load wall |")
 print("|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|---:|")
@@ -56,7 +56,7 @@ for n in sizes:
         human(n),
         fmt(num(p + "quads")),
         seconds(p + "convert_s"),
-        seconds(p + "convert_cpu_s"),
+        seconds(p + "convert_cpu_s") + (f" ({seconds(p + 'convert_serial_cpu_s')})" if num(p + "convert_serial_cpu_s") else ""),
         fmt(num(p + "convert_triples_per_s")),
         fmt(used) + " MB" if used else "–",
         {"true": "yes", "false": "**no**"}.get(fits, fits),

@@ -134,6 +134,7 @@ public final class Bench {
     static void convert(Path project, Path out, String p) throws IOException {
         HeapPeak heapPeak = HeapPeak.start();
         double c0 = cpuSeconds();
+        long serial0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         Project tessera = new Project(project.toAbsolutePath());
         StreamingConversion.Result result = new StreamingConversion(tessera).run(null, out);
@@ -143,11 +144,14 @@ public final class Bench {
         }
         long t1 = System.nanoTime();
         double c1 = cpuSeconds();
+        long serial = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - serial0;
         long peak = peakHeapBytes();
         long usedPeak = heapPeak.bytes();
         print(p + "quads", result.quads());
         print(p + "convert_s", seconds(t1 - t0));
         print(p + "convert_cpu_s", c1 - c0);
+        // The thread that indexes and writes in order: the share more cores cannot divide.
+        print(p + "convert_serial_cpu_s", serial / 1e9);
         print(p + "convert_triples_per_s", result.quads() / seconds(t1 - t0));
         print(p + "convert_heap_used_peak_mb", usedPeak / 1048576.0);
         print(p + "convert_heap_after_full_gc_peak_mb", heapPeak.bytesAfterCollection() / 1048576.0);
