@@ -2,6 +2,7 @@ package org.tessera.shacl;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.engine.ValidationContext;
 import org.apache.jena.shacl.engine.constraint.ClassConstraint;
 import org.apache.jena.shacl.validation.ReportItem;
@@ -26,7 +27,7 @@ final class KnownSuperclassConstraint extends ClassConstraint {
         if (focusNode.isLiteral() || !(data instanceof KnownSuperclasses.WithOntology known)) {
             return super.validate(context, data, focusNode);
         }
-        ExtendedIterator<Node> types = G.find(data, focusNode, RDF.Nodes.type, Node.ANY).mapWith(t -> t.getObject());
+        ExtendedIterator<Node> types = G.find(data, focusNode, RDF.Nodes.type, Node.ANY).mapWith(Triple::getObject);
         try {
             while (types.hasNext()) {
                 if (known.superclasses().of(types.next()).contains(getExpectedClass())) return null;
