@@ -139,12 +139,13 @@ public final class StreamingConversion {
     }
 
     /**
-     * One source's graph, built, checked, sorted, digested, its events and relations counted
-     * ({@link CubeCounts}) and formatted as N-Quads and TriG by a worker; null quads, N-Quads,
+     * One source's graph, built, checked, sorted, digested, counted for VoID and for the cubes
+     * ({@link CubeCounts}), and formatted as N-Quads and TriG by a worker; null quads, N-Quads,
      * TriG, digest and counts when it was not built or is not written.
      */
     private record BuiltSource(CorpusStats.Row row, Node graph, List<Quad> quads, byte[] nquads, byte[] trig,
-                               QuadDigest digest, CubeCounts.OfGraph counts, List<String> violations) {}
+                               QuadDigest digest, VoidStats.GraphCount voidCount, CubeCounts.OfGraph counts,
+                               List<String> violations) {}
 
     /** The quads of one file's shared entities, unsorted, and their violations. */
     private record BuiltPart(List<Quad> quads, List<String> violations) {}
@@ -287,6 +288,8 @@ public final class StreamingConversion {
                 builder.ontology(ontology);
                 if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
                 sharedGraph();
+                // The workers count each source graph for VoID from here on, reading the shared counts.
+                stats.endShared();
             }
             List<SourceFile> ordered = new ArrayList<>(sourceFiles);
             if (iris != null) {
@@ -345,18 +348,19 @@ public final class StreamingConversion {
             Node graphName = iris == null ? null : iris.sourceGraph(account.source().id());
             // Counted only while everything is valid: a quote not found has no span to count.
             CorpusStats.Row row = problems.isEmpty() ? CorpusStats.row(account, evidence) : null;
-            if (!building()) return new BuiltSource(row, graphName, null, null, null, null, null, List.of());
+            if (!building()) return new BuiltSource(row, graphName, null, null, null, null, null, null, List.of());
             DatasetGraph graph = DatasetGraphFactory.create();
             builder.account(graph, account, evidence, references::isActor);
             builder.materialize(graph);
             List<String> found = check(graph, graphName);
             // Validating stops here: sorting, the VoID counts and digest, and the N-Quads serve the files.
-            if (out == null) return new BuiltSource(row, graphName, null, null, null, null, null, found);
+            if (out == null) return new BuiltSource(row, graphName, null, null, null, null, null, null, found);
             SortedQuads.WithNQuads sorted = SortedQuads.withNQuads(graph);
             QuadDigest digest = new QuadDigest();
             digest.addLines(sorted.nquads());
             byte[] trig = trigBlocks.get().format(sorted.quads());
-            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), trig, digest, counts.of(sorted.quads()), found);
+            return new BuiltSource(row, graphName, sorted.quads(), sorted.nquads(), trig, digest,
+                    stats.countApart(graphName, sorted.quads()), counts.of(sorted.quads()), found);
         }
 
         /** A file the first pass read, from the tree it parsed. */
@@ -372,8 +376,7 @@ public final class StreamingConversion {
             if (built.row() != null) rows.add(built.row());
             violations.addAll(built.violations());
             if (built.quads() == null || !building() || !violations.isEmpty()) return;
-            stats.graph(built.graph(), false);
-            built.quads().forEach(stats::count);
+            stats.add(built.voidCount());
             stats.add(built.digest());
             counts.add(built.counts());
             out.graph(built.graph(), built.quads(), built.nquads(), built.trig());
