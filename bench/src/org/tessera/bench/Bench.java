@@ -135,6 +135,7 @@ public final class Bench {
         HeapPeak heapPeak = HeapPeak.start();
         double c0 = cpuSeconds();
         long serial0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long serialUser0 = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime();
         long t0 = System.nanoTime();
         Project tessera = new Project(project.toAbsolutePath());
         StreamingConversion.Result result = new StreamingConversion(tessera).run(null, out);
@@ -145,6 +146,7 @@ public final class Bench {
         long t1 = System.nanoTime();
         double c1 = cpuSeconds();
         long serial = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - serial0;
+        long serialUser = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime() - serialUser0;
         long peak = peakHeapBytes();
         long usedPeak = heapPeak.bytes();
         print(p + "quads", result.quads());
@@ -152,6 +154,8 @@ public final class Bench {
         print(p + "convert_cpu_s", c1 - c0);
         // The thread that indexes and writes in order: the share more cores cannot divide.
         print(p + "convert_serial_cpu_s", serial / 1e9);
+        // Of it, the time outside the kernel: the rest is the kernel taking the bytes written.
+        print(p + "convert_serial_user_s", serialUser / 1e9);
         print(p + "convert_triples_per_s", result.quads() / seconds(t1 - t0));
         print(p + "convert_heap_used_peak_mb", usedPeak / 1048576.0);
         print(p + "convert_heap_after_full_gc_peak_mb", heapPeak.bytesAfterCollection() / 1048576.0);
