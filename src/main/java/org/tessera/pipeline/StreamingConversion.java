@@ -288,7 +288,7 @@ public final class StreamingConversion {
                 builder.ontology(ontology);
                 if (out != null) emit(iris.ontologyGraph(), true, SortedQuads.of(ontology)::forEach);
                 sharedGraph();
-                // The workers count each source graph for VoID from here on, reading the shared counts.
+                // From here on the workers count each source graph for VoID: the shared graphs are all counted.
                 stats.endShared();
             }
             List<SourceFile> ordered = new ArrayList<>(sourceFiles);
