@@ -60,14 +60,17 @@ public final class VoidStats {
 
     /** Counts and digests one quad of the current graph; every quad once. */
     public void accept(Quad q) {
-        accept(q, NQuadsText.line(q));
+        count(q);
+        digest.addLines(NQuadsText.line(q));
     }
 
-    /** As {@link #accept(Quad)}, with the quad's N-Quads line already formatted ({@link NQuadsText#line}). */
-    public void accept(Quad q, byte[] nquadsLine) {
+    /**
+     * Counts one quad of the current graph, every quad once, without digesting it: the digest
+     * of the graph's quads comes apart, from {@link #add(QuadDigest)}.
+     */
+    public void count(Quad q) {
         if (current == null) throw new IllegalStateException("Quad outside a graph: " + q);
         current.count(q);
-        digest.addLines(nquadsLine);
     }
 
     /** Ends the shared graphs: from here on the graphs counted are not shared, and may be counted apart. */

@@ -61,6 +61,8 @@ public final class DatasetWriter {
         private final StreamRDF trig;
         private final List<Path> graphFiles = new ArrayList<>();
         private OutputStream graphOut;
+        /** The last part of a graph written in parts, until its closing is written. */
+        private TrigStream.GraphPart openPart;
         private String lastGraph;
         private long quads;
 
@@ -110,10 +112,31 @@ public final class DatasetWriter {
         }
 
         /**
+         * The next part of the graph begun with {@link #beginGraph}: {@code quads} quads of whole
+         * subjects, in sorted order after the part before, their N-Quads, and their TriG as
+         * {@link #graphBlocks} formats them alone. For a graph too large to format whole on one
+         * thread: its parts are formatted side by side, and spliced in here.
+         */
+        public void graphPart(long quads, byte[] nquads, byte[] trigBlock) throws IOException {
+            TrigStream.GraphPart part = TrigStream.GraphPart.of(trigBlock);
+            byte[] block = part.block();
+            if (openPart == null) {
+                trig.finish(); // the graph the TriG writer has open, if any, ends as the next graph would end it
+                trigOut.write(block, 0, part.subjectsStart());
+            }
+            trigOut.write(block, part.subjectsStart(), part.closingStart() - part.subjectsStart());
+            openPart = part;
+            graphOut.write(nquads);
+            nquadsOut.write(nquads);
+            this.quads += quads;
+        }
+
+        /**
          * One quad of the current graph, in sorted order, and its N-Quads line as {@link NQuadsText#line}
          * gives it; unchecked, as the TriG stream's errors are, for callers fed by a {@code Consumer}.
          */
         public void quad(Quad quad, byte[] nquadsLine) {
+            if (openPart != null) throw new IllegalStateException("A quad after parts of its graph: " + quad);
             trig.quad(quad);
             try {
                 graphOut.write(nquadsLine);
@@ -133,6 +156,11 @@ public final class DatasetWriter {
         }
 
         private void endGraph() throws IOException {
+            if (openPart != null) {
+                byte[] block = openPart.block();
+                trigOut.write(block, openPart.closingStart(), block.length - openPart.closingStart());
+                openPart = null;
+            }
             if (graphOut != null) graphOut.close();
             graphOut = null;
         }

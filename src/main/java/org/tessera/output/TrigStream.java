@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,36 @@ public final class TrigStream {
             byte[] block = bytes.toByteArray();
             bytes.reset();
             return block;
+        }
+    }
+
+    /**
+     * A block of {@link GraphBlocks#format} seen as one part of a longer graph cut between
+     * subjects: its opening (the blank line and the graph's name), its subjects, and its
+     * closing brace. Jena's writer ends each subject but the last of a graph with " ." and a
+     * line end, and the last with the same before the brace: so the parts of a graph, each
+     * formatted alone, join into the graph's block as their opening once, then every part's
+     * subjects ({@link #subjectsStart} to {@link #closingStart}), then the closing once.
+     */
+    public record GraphPart(byte[] block, int subjectsStart, int closingStart) {
+        private static final byte[] CLOSING = "}\n".getBytes(StandardCharsets.UTF_8);
+
+        /** The parts of a block; fails on bytes that are not one graph's block. */
+        public static GraphPart of(byte[] block) {
+            // "\n<graph> {\n" opens it: a graph's name holds no line end (N-Triples escapes them).
+            int opened = block.length > 0 && block[0] == '\n' ? indexOf(block, (byte) '\n', 1) + 1 : 0;
+            int closing = block.length - CLOSING.length;
+            if (opened < 3 || block[opened - 2] != '{' || closing < opened
+                    || !Arrays.equals(block, closing, block.length, CLOSING, 0, CLOSING.length)) {
+                throw new IllegalArgumentException("Not the block of one named graph: "
+                        + new String(block, 0, Math.min(block.length, 80), StandardCharsets.UTF_8));
+            }
+            return new GraphPart(block, opened, closing);
+        }
+
+        private static int indexOf(byte[] bytes, byte b, int from) {
+            for (int i = from; i < bytes.length; i++) if (bytes[i] == b) return i;
+            return -1;
         }
     }
 

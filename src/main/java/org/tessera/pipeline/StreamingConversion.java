@@ -37,6 +37,7 @@ import org.tessera.vocabulary.Namespaces;
 import org.tessera.vocabulary.OntologyTerms;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,21 +72,24 @@ public final class StreamingConversion {
     private final OntologyTerms terms;
     private final Project project;
     private final int sortBuffer;
+    private final int partQuads;
     private final int threads;
 
     /** Builds the sources' graphs on one thread per core ({@value OrderedWork#THREADS_PROPERTY} sets another number). */
     public StreamingConversion(Project project) {
-        this(project, QuadSorter.QUADS_IN_MEMORY, OrderedWork.configuredThreads());
+        this(project, QuadSorter.QUADS_IN_MEMORY, SubjectParts.QUADS, OrderedWork.configuredThreads());
     }
 
     /**
-     * With a sort buffer of {@code sortBuffer} quads and {@code threads} threads for the
-     * sources; tests make the buffer tiny to make the sort spill, and vary the threads.
+     * With a sort buffer of {@code sortBuffer} quads, the shared and VoID graphs formatted in
+     * parts of about {@code partQuads} quads, and {@code threads} threads; tests make the buffer
+     * and the parts tiny, to make the sort spill and the graphs come in many parts, and vary the threads.
      */
-    StreamingConversion(Project project, int sortBuffer, int threads) {
+    StreamingConversion(Project project, int sortBuffer, int partQuads, int threads) {
         this.terms = OntologyTerms.load(project.ontology());
         this.project = project;
         this.sortBuffer = sortBuffer;
+        this.partQuads = partQuads;
         this.threads = threads;
     }
 
@@ -391,16 +395,50 @@ public final class StreamingConversion {
             return shapes.violations(data, ontology.getGraph(iris.ontologyGraph()), referenced.resources());
         }
 
+        /**
+         * Writes a graph from its quads in sorted order. This thread counts them for VoID and cuts
+         * them into parts between subjects; the workers format the parts, as they do the sources,
+         * while it merges the next: the shared and VoID graphs grow with the corpus, and the
+         * workers would idle while one thread formatted them.
+         */
         private void emit(Node graph, boolean shared, Consumer<Consumer<Quad>> sortedQuads) throws IOException {
             if (!violations.isEmpty()) return;
             boolean counted = !graph.equals(iris.voidGraph());
             if (counted) stats.graph(graph, shared);
             out.beginGraph(graph);
-            sortedQuads.accept(q -> {
-                byte[] line = NQuadsText.line(q);
-                if (counted) stats.accept(q, line);
-                out.quad(q, line);
-            });
+            try (OrderedWork.Stream<List<Quad>, FormattedPart> parts = OrderedWork.stream(threads,
+                    quads -> formatPart(quads, counted), this::writePart)) {
+                SubjectParts cutter = new SubjectParts(partQuads, parts::add);
+                try {
+                    sortedQuads.accept(q -> {
+                        if (counted) stats.count(q);
+                        cutter.accept(q);
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                cutter.flush();
+                parts.finish();
+            }
+        }
+
+        /** On a worker thread: a part of a graph as N-Quads and TriG, and the N-Quads' digest when the graph is counted. */
+        private FormattedPart formatPart(List<Quad> quads, boolean digested) {
+            byte[] nquads = NQuadsText.lines(quads);
+            QuadDigest digest = null;
+            if (digested) {
+                digest = new QuadDigest();
+                digest.addLines(nquads);
+            }
+            return new FormattedPart(quads.size(), nquads, trigBlocks.get().format(quads), digest);
+        }
+
+        private void writePart(FormattedPart part) throws IOException {
+            if (part.digest() != null) stats.add(part.digest());
+            out.graphPart(part.quads(), part.nquads(), part.trig());
         }
     }
+
+    /** A part of a graph formatted by a worker; no digest when the graph is not counted. */
+    private record FormattedPart(int quads, byte[] nquads, byte[] trig, QuadDigest digest) {}
 }

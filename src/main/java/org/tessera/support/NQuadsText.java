@@ -4,6 +4,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * N-Quads lines, byte for byte as Jena's N-Quads writer ({@code WriterStreamRDFPlain}) gives
@@ -15,10 +16,17 @@ public final class NQuadsText {
 
     /** The line of one quad, its newline included, in UTF-8. */
     public static byte[] line(Quad quad) {
-        StringBuilder out = new StringBuilder(160);
-        Node graph = quad.getGraph();
-        appendLine(out, TermText.nt(quad.getSubject()), TermText.nt(quad.getPredicate()), TermText.nt(quad.getObject()),
-                hasGraph(graph) ? TermText.nt(graph) : null);
+        return lines(List.of(quad));
+    }
+
+    /** The lines of {@code quads}, one after another, in UTF-8: the same bytes as {@link #line} of each. */
+    public static byte[] lines(List<Quad> quads) {
+        StringBuilder out = new StringBuilder(quads.size() * 160);
+        for (Quad quad : quads) {
+            Node graph = quad.getGraph();
+            appendLine(out, TermText.nt(quad.getSubject()), TermText.nt(quad.getPredicate()), TermText.nt(quad.getObject()),
+                    hasGraph(graph) ? TermText.nt(graph) : null);
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

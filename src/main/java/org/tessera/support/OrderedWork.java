@@ -2,7 +2,6 @@ package org.tessera.support;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,27 +52,62 @@ public final class OrderedWork {
      * The first failure stops the work and is thrown as it was.
      */
     public static <T, R> void run(List<T> items, int threads, Task<T, R> task, Sink<R> sink) throws IOException {
-        if (threads <= 1 || items.size() <= 1) {
-            for (T item : items) sink.accept(task.apply(item));
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
-        try {
-            ArrayDeque<Future<R>> waiting = new ArrayDeque<>();
-            Iterator<T> next = items.iterator();
-            while (waiting.size() < 2 * threads && next.hasNext()) waiting.add(submit(pool, task, next.next()));
-            while (!waiting.isEmpty()) {
-                R result = await(waiting.poll());
-                if (next.hasNext()) waiting.add(submit(pool, task, next.next()));
-                sink.accept(result);
-            }
-        } finally {
-            pool.shutdownNow();
+        if (items.size() <= 1) threads = 1;
+        try (Stream<T, R> stream = stream(threads, task, sink)) {
+            for (T item : items) stream.add(item);
+            stream.finish();
         }
     }
 
-    private static <T, R> Future<R> submit(ExecutorService pool, Task<T, R> task, T item) {
-        return pool.submit(() -> task.apply(item));
+    /**
+     * As {@link #run}, for items that come one at a time, from a callback say, rather than
+     * in a list: {@link Stream#add} each, then {@link Stream#finish}; closing stops the work.
+     */
+    public static <T, R> Stream<T, R> stream(int threads, Task<T, R> task, Sink<R> sink) {
+        return new Stream<>(threads, task, sink);
+    }
+
+    /** Items handed to workers as they come, their results to the caller's sink in order. Used from one thread. */
+    public static final class Stream<T, R> implements AutoCloseable {
+        private final int threads;
+        private final Task<T, R> task;
+        private final Sink<R> sink;
+        /** None on one thread: the work runs in {@link #add}. */
+        private final ExecutorService pool;
+        private final ArrayDeque<Future<R>> waiting = new ArrayDeque<>();
+
+        private Stream(int threads, Task<T, R> task, Sink<R> sink) {
+            this.threads = Math.max(1, threads);
+            this.task = task;
+            this.sink = sink;
+            this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, new Named());
+        }
+
+        /**
+         * Starts the work on {@code item}. When {@code 2 x threads} results wait, first takes the
+         * oldest, and hands it to the sink once the new work is queued: the workers keep busy meanwhile.
+         */
+        public void add(T item) throws IOException {
+            if (pool == null) {
+                sink.accept(task.apply(item));
+                return;
+            }
+            boolean full = waiting.size() >= 2 * threads;
+            R oldest = full ? await(waiting.poll()) : null; // a result may be null
+            waiting.add(pool.submit(() -> task.apply(item)));
+            if (full) sink.accept(oldest);
+        }
+
+        /** Waits for the work still running, and hands every result left to the sink, in order. */
+        public void finish() throws IOException {
+            while (!waiting.isEmpty()) sink.accept(await(waiting.poll()));
+        }
+
+        /** Stops the workers; results not handed over are dropped. */
+        @Override
+        public void close() {
+            if (pool != null) pool.shutdownNow();
+        }
     }
 
     private static <R> R await(Future<R> future) throws IOException {

@@ -1,6 +1,7 @@
 package org.tessera.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -25,6 +27,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.TestProjects;
+import org.tessera.support.NQuadsText;
 import org.tessera.vocabulary.Namespaces;
 
 /** TrigStream writes the bytes that Jena's TRIG_BLOCKS stream writer writes, only faster. */
@@ -119,8 +122,7 @@ class TrigStreamTest {
     void graphsFormattedApartAndSplicedInWriteTheBytesJenaWrites(@TempDir Path dir) throws IOException {
         List<Quad> quads = SortedQuads.of(RDFDataMgr.loadDataset(TestProjects.REPO.resolve("rdf/tessera.trig").toString())
                 .asDatasetGraph());
-        Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
-        quads.forEach(q -> byGraph.computeIfAbsent(q.getGraph(), g -> new ArrayList<>()).add(q));
+        Map<Node, List<Quad>> byGraph = byGraph(quads);
         assertTrue(byGraph.size() >= 6, "graphs: " + byGraph.size());
         String base = "https://w3id.org/tessera/is/";
         TrigStream.GraphBlocks blocks = new TrigStream.GraphBlocks(PREFIXES);
@@ -141,6 +143,85 @@ class TrigStreamTest {
         }
         assertTrue(spliced >= 3, "spliced: " + spliced);
         assertArrayEquals(viaJena(quads), Files.readAllBytes(dir.resolve("tessera.trig")));
+    }
+
+    /**
+     * Every graph cut into parts between subjects (of one subject up to a few hundred quads),
+     * each part formatted alone and spliced in with {@link DatasetWriter.GraphFiles#graphPart},
+     * among graphs spliced whole and graphs streamed: the same bytes as Jena's writer streaming
+     * all, and the same N-Quads as the quads' lines.
+     */
+    @Test
+    void graphsCutIntoPartsFormattedApartWriteTheBytesJenaWrites(@TempDir Path dir) throws IOException {
+        List<Quad> quads = SortedQuads.of(RDFDataMgr.loadDataset(TestProjects.REPO.resolve("rdf/tessera.trig").toString())
+                .asDatasetGraph());
+        Map<Node, List<Quad>> byGraph = byGraph(quads);
+        TrigStream.GraphBlocks blocks = new TrigStream.GraphBlocks(PREFIXES);
+        Random random = new Random(11);
+        int parted = 0;
+        try (DatasetWriter.GraphFiles files = new DatasetWriter(PREFIXES).open(dir, "https://w3id.org/tessera/is/")) {
+            int i = 0;
+            for (Map.Entry<Node, List<Quad>> graph : byGraph.entrySet()) {
+                List<Quad> graphQuads = graph.getValue();
+                switch (i++ % 3) {
+                    case 0 -> {
+                        files.beginGraph(graph.getKey());
+                        graphQuads.forEach(q -> files.quad(q, NQuadsText.line(q)));
+                    }
+                    case 1 -> files.graph(graph.getKey(), graphQuads, NQuadsText.lines(graphQuads), blocks.format(graphQuads));
+                    default -> {
+                        files.beginGraph(graph.getKey());
+                        for (List<Quad> part : cutBetweenSubjects(graphQuads, random)) {
+                            files.graphPart(part.size(), NQuadsText.lines(part), blocks.format(part));
+                            parted++;
+                        }
+                    }
+                }
+            }
+            files.finish();
+        }
+        assertTrue(parted >= 10, "parts: " + parted);
+        assertArrayEquals(viaJena(quads), Files.readAllBytes(dir.resolve("tessera.trig")));
+        assertArrayEquals(NQuadsText.lines(quads), Files.readAllBytes(dir.resolve("tessera.nq")));
+    }
+
+    @Test
+    void aPartIsTheBlockOfOneNamedGraph() {
+        TrigStream.GraphBlocks blocks = new TrigStream.GraphBlocks(PREFIXES);
+        Node g = NodeFactory.createURI("https://w3id.org/tessera/is/graph/x");
+        Quad quad = Quad.create(g, NodeFactory.createURI("https://example.org/s"), NodeFactory.createURI("https://example.org/p"),
+                NodeFactory.createLiteralString("o"));
+        byte[] block = blocks.format(List.of(quad));
+        TrigStream.GraphPart part = TrigStream.GraphPart.of(block);
+        String text = new String(block, StandardCharsets.UTF_8);
+        assertEquals("\n<https://w3id.org/tessera/is/graph/x> {\n", text.substring(0, part.subjectsStart()));
+        assertEquals("}\n", text.substring(part.closingStart()));
+        assertThrows(IllegalArgumentException.class, () -> TrigStream.GraphPart.of("<s> <p> <o> .\n".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> TrigStream.GraphPart.of(new byte[0]));
+    }
+
+    /** Sorted quads grouped by graph, in their order. */
+    private static Map<Node, List<Quad>> byGraph(List<Quad> quads) {
+        Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
+        quads.forEach(q -> byGraph.computeIfAbsent(q.getGraph(), g -> new ArrayList<>()).add(q));
+        return byGraph;
+    }
+
+    /** A graph's quads in runs of whole subjects: one subject, or up to about 300 quads. */
+    private static List<List<Quad>> cutBetweenSubjects(List<Quad> graph, Random random) {
+        List<List<Quad>> parts = new ArrayList<>();
+        List<Quad> part = new ArrayList<>();
+        int size = 1 + random.nextInt(300);
+        for (Quad q : graph) {
+            if (part.size() >= size && !q.getSubject().equals(part.get(part.size() - 1).getSubject())) {
+                parts.add(part);
+                part = new ArrayList<>();
+                size = 1 + random.nextInt(300);
+            }
+            part.add(q);
+        }
+        if (!part.isEmpty()) parts.add(part);
+        return parts;
     }
 
     @Test

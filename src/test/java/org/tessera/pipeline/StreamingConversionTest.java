@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The conversion that streams graph by graph: the same bytes as the whole dataset
- * sorted in memory, however small its sort buffer and however many threads build
- * the sources' graphs, and the SHACL shapes still see
+ * sorted in memory, however small its sort buffer and its graphs' parts, and however
+ * many threads build the sources' graphs, and the SHACL shapes still see
  * across graphs (an event's participant is typed by the shared graph).
  */
 class StreamingConversionTest {
@@ -29,7 +29,8 @@ class StreamingConversionTest {
 
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 4})
-    void aSortThatSpillsEveryFewQuadsWritesTheSameBytesAsTheInMemoryBuild(int threads) throws IOException {
+    void aSortThatSpillsEveryFewQuadsAndGraphsWrittenInPartsOfAFewQuadsWriteTheSameBytesAsTheInMemoryBuild(int threads)
+            throws IOException {
         Project project = new Project(TestProjects.REPO);
         InMemoryConversion inMemoryConversion = new InMemoryConversion(project);
         InMemoryConversion.Outcome outcome = inMemoryConversion.run(null);
@@ -38,7 +39,7 @@ class StreamingConversionTest {
         inMemoryConversion.write(outcome.dataset(), outcome.base(), inMemory);
 
         Path streamed = dir.resolve("streamed");
-        var result = new StreamingConversion(project, 50, threads).run(null, streamed);
+        var result = new StreamingConversion(project, 50, 7, threads).run(null, streamed);
 
         assertTrue(result.valid(), () -> result.problems() + " " + result.shapeViolations());
         assertEquals(outcome.dataset().stream().count(), result.quads());
@@ -115,9 +116,9 @@ class StreamingConversionTest {
                     + "\nnot_a_field: 1\n");
         }
 
-        var one = new StreamingConversion(new Project(project), 200_000, 1)
+        var one = new StreamingConversion(new Project(project), 200_000, SubjectParts.QUADS, 1)
                 .run(null, project.resolve("rdf"));
-        var four = new StreamingConversion(new Project(project), 200_000, 4)
+        var four = new StreamingConversion(new Project(project), 200_000, SubjectParts.QUADS, 4)
                 .run(null, project.resolve("rdf"));
 
         List<String> files = one.problems().stream().filter(p -> p.message().contains("nobody-known"))

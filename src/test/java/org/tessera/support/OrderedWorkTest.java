@@ -38,6 +38,28 @@ class OrderedWorkTest {
         assertTrue(sinkThreads.stream().allMatch(caller::equals), "the sink runs on the caller's thread");
     }
 
+    /** Items handed over one at a time, as a callback gives them: results in order, nulls included. */
+    @Test
+    void aStreamOfItemsGivesItsResultsInOrderAsTheyComeAndAtTheFinish() throws IOException {
+        List<Integer> received = new ArrayList<>();
+        List<Integer> heldAtEachAdd = new ArrayList<>();
+        try (OrderedWork.Stream<Integer, Integer> stream = OrderedWork.stream(2, item -> {
+            sleep((20 - item) % 5);
+            return item % 3 == 0 ? null : item;
+        }, received::add)) {
+            for (int i = 0; i < 20; i++) {
+                stream.add(i);
+                heldAtEachAdd.add(i + 1 - received.size());
+            }
+            stream.finish();
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) expected.add(i % 3 == 0 ? null : i);
+        assertEquals(expected, received);
+        // At most 2 x threads results wait: the caller takes the oldest before it adds more.
+        assertEquals(4, heldAtEachAdd.stream().mapToInt(Integer::intValue).max().orElseThrow());
+    }
+
     @Test
     void oneThreadRunsEverythingOnTheCallersThread() throws IOException {
         String caller = Thread.currentThread().getName();
