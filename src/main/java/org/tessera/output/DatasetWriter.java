@@ -112,12 +112,12 @@ public final class DatasetWriter {
         }
 
         /**
-         * The next part of the graph begun with {@link #beginGraph}: {@code quads} quads of whole
+         * The next part of the graph begun with {@link #beginGraph}: {@code partQuads} quads of whole
          * subjects, in sorted order after the part before, their N-Quads, and their TriG as
          * {@link #graphBlocks} formats them alone. For a graph too large to format whole on one
          * thread: its parts are formatted side by side, and spliced in here.
          */
-        public void graphPart(long quads, byte[] nquads, byte[] trigBlock) throws IOException {
+        public void graphPart(long partQuads, byte[] nquads, byte[] trigBlock) throws IOException {
             TrigStream.GraphPart part = TrigStream.GraphPart.of(trigBlock);
             byte[] block = part.block();
             if (openPart == null) {
@@ -128,7 +128,7 @@ public final class DatasetWriter {
             openPart = part;
             graphOut.write(nquads);
             nquadsOut.write(nquads);
-            this.quads += quads;
+            quads += partQuads;
         }
 
         /**
