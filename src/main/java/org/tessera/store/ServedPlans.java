@@ -17,7 +17,7 @@ public final class ServedPlans {
      * Rows an ORDER BY or DISTINCT keeps in memory before it spills them to disk. A TDB2
      * row holds the chain of bindings that built it, about 3.5 KB for a row of ten
      * columns: sorting a million of them filled a 4 GB heap, and the collector's thrashing
-     * delayed the stop at the deadline by a minute (BENCHMARKS.md, round sixteen).
+     * delayed the stop at the deadline by a minute (bench/HISTORY.md, round sixteen).
      */
     public static final long SPILL_THRESHOLD = Long.getLong("tessera.spillRows", 50_000L);
 

@@ -31,7 +31,7 @@ import java.util.Set;
  * row for one row. A BIND that makes a sort key after the OPTIONALs stops the top-N
  * there: moved before them, it would cost TDB2 a lookup of every variable of every
  * row in the OPTIONALs after it, since TDB2 matches a pattern by node ids, and a
- * BIND's row has nodes (BENCHMARKS.md, round twenty).
+ * BIND's row has nodes (bench/HISTORY.md, round twenty).
  */
 final class TopNBeforeOptionals extends TransformCopy {
     @Override

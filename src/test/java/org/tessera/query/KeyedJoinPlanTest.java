@@ -33,7 +33,7 @@ import org.tessera.TestProjects;
  * events (the figures have paired by the key the converter writes since round
  * twenty-eight, {@code tes:comparisonKey}, through the index); {@code actors-by-kind} followed {@code rdfs:subClassOf*} for every
  * actor (bench/HISTORY.md, round six); {@code source-summary} looked up seven counts in
- * the VoID description for each source (BENCHMARKS.md, round sixteen). The plan is what this test checks; the
+ * the VoID description for each source (bench/HISTORY.md, round sixteen). The plan is what this test checks; the
  * benchmark measures the time.
  */
 class KeyedJoinPlanTest {

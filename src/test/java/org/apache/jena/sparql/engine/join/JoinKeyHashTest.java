@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /**
  * Pins the behaviour of Jena 5.6.0's hash join that {@code figures-sources-disagree-on}
  * worked around until the converter wrote each figure's key (queries/README.md, "Pair by
- * a key"; BENCHMARKS.md, rounds twenty-two and twenty-eight), and that any query pairing
+ * a key"; bench/HISTORY.md, rounds twenty-two and twenty-eight), and that any query pairing
  * rows by a key of several variables meets:
  * a row's key is hashed by XOR of its variables' hashes, so two key variables holding
  * the same value cancel out, and rows that differ only in that value share a bucket.
