@@ -21,7 +21,7 @@ public final class NQuadsText {
 
     /** The lines of {@code quads}, one after another, in UTF-8: the same bytes as {@link #line} of each. */
     public static byte[] lines(List<Quad> quads) {
-        StringBuilder out = new StringBuilder(quads.size() * 160);
+        StringBuilder out = new StringBuilder(Math.min(quads.size(), 1 << 16) * 160); // grows past 10 MB as it needs
         for (Quad quad : quads) {
             Node graph = quad.getGraph();
             appendLine(out, TermText.nt(quad.getSubject()), TermText.nt(quad.getPredicate()), TermText.nt(quad.getObject()),

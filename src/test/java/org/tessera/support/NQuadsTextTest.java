@@ -25,7 +25,7 @@ class NQuadsTextTest {
     /**
      * Random quads, in named graphs and in the default graph, with IRIs, blank nodes and
      * literals that need escaping or not, give the bytes of Jena's own N-Quads writer,
-     * line by line ({@link NQuadsText#line}), and sorted from a dataset
+     * line by line ({@link NQuadsText#line}) and all at once ({@link NQuadsText#lines}), and sorted from a dataset
      * ({@link SortedQuads#withNQuads}), where graphs and subjects repeat from line to line.
      */
     @Test
@@ -48,6 +48,7 @@ class NQuadsTextTest {
             quads.add(Quad.create(graphs.get(random.nextInt(graphs.size())), subject, predicate, object));
         }
         assertArrayEquals(jena(quads), lines(quads));
+        assertArrayEquals(jena(quads), NQuadsText.lines(quads));
         DatasetGraph dataset = DatasetGraphFactory.create();
         quads.forEach(dataset::add);
         List<Quad> sorted = SortedQuads.of(dataset);
