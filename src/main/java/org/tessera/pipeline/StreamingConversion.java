@@ -27,6 +27,7 @@ import org.tessera.read.Problems;
 import org.tessera.read.TreeCodec;
 import org.tessera.read.TreeSpill;
 import org.tessera.shacl.ShapeCheck;
+import org.tessera.support.IoConsumer;
 import org.tessera.support.NQuadsText;
 import org.tessera.support.OrderedWork;
 import org.tessera.support.TermText;
@@ -408,16 +409,16 @@ public final class StreamingConversion {
             out.beginGraph(graph);
             try (OrderedWork.Stream<List<Quad>, FormattedPart> parts = OrderedWork.stream(threads,
                     quads -> formatPart(quads, counted), this::writePart)) {
-                SubjectParts cutter = new SubjectParts(partQuads, parts::add);
+                SubjectParts cutter = new SubjectParts(partQuads, IoConsumer.unchecked(parts::add));
                 try {
                     sortedQuads.accept(q -> {
                         if (counted) stats.count(q);
                         cutter.accept(q);
                     });
+                    cutter.flush();
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
-                cutter.flush();
                 parts.finish();
             }
         }

@@ -2,10 +2,7 @@ package org.tessera.pipeline;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
-import org.tessera.support.IoConsumer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,11 +17,11 @@ final class SubjectParts implements Consumer<Quad> {
     static final int QUADS = 8192;
 
     private final int size;
-    private final IoConsumer<List<Quad>> each;
+    private final Consumer<List<Quad>> each;
     private List<Quad> part = new ArrayList<>();
     private Node lastSubject;
 
-    SubjectParts(int size, IoConsumer<List<Quad>> each) {
+    SubjectParts(int size, Consumer<List<Quad>> each) {
         if (size < 1) throw new IllegalArgumentException("A part holds at least one quad: " + size);
         this.size = size;
         this.each = each;
@@ -33,19 +30,13 @@ final class SubjectParts implements Consumer<Quad> {
     /** Takes the next quad; hands the part before on when the quad starts a subject and the part is full. */
     @Override
     public void accept(Quad quad) {
-        if (part.size() >= size && !quad.getSubject().equals(lastSubject)) {
-            try {
-                flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        if (part.size() >= size && !quad.getSubject().equals(lastSubject)) flush();
         part.add(quad);
         lastSubject = quad.getSubject();
     }
 
     /** Hands on the part begun, if it holds any quad. */
-    void flush() throws IOException {
+    void flush() {
         if (part.isEmpty()) return;
         List<Quad> full = part;
         part = new ArrayList<>(size);
