@@ -8,8 +8,8 @@ import org.apache.jena.sparql.engine.main.QC;
 
 /**
  * How the server plans and runs the queries on a dataset, set in the dataset's context:
- * a spill threshold, {@link ServedQueryOptimizer}, and a top-N that works each row's sort
- * keys out once ({@link KeyedTopNExecutor}). It needs Jena alone, so that a stock Fuseki
+ * a spill threshold, {@link ServedQueryOptimizer}, and a sort and a top-N that work each
+ * row's sort keys out once ({@link KeyedSortExecutor}). It needs Jena alone, so that a stock Fuseki
  * server can take it from {@code tessera.jar} ({@code org.tessera.server.StockFusekiModule}).
  */
 public final class ServedPlans {
@@ -26,6 +26,6 @@ public final class ServedPlans {
     public static void apply(DatasetGraph dataset) {
         dataset.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
         dataset.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) ServedQueryOptimizer::new);
-        QC.setFactory(dataset.getContext(), KeyedTopNExecutor.FACTORY);
+        QC.setFactory(dataset.getContext(), KeyedSortExecutor.FACTORY);
     }
 }
