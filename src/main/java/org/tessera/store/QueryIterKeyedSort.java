@@ -13,6 +13,7 @@ import org.apache.jena.sparql.engine.iterator.QueryIterSort;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Every row of its input, in order: Jena's {@link QueryIterSort}, comparing rows by
@@ -53,9 +54,30 @@ final class QueryIterKeyedSort extends QueryIterPlainWrapper {
 
     /** Jena's sort, over the rows read so far and then the rest. */
     private QueryIterator spill(List<SortKeys.Row> read, List<SortCondition> conditions) {
-        Iterator<Binding> all = Iter.concat(Iter.map(read.iterator(), row -> row.binding), input);
+        Iterator<Binding> all = Iter.concat(handOver(read), input);
         spilling = new QueryIterSort(QueryIterPlainWrapper.create(all, getExecContext()), conditions, getExecContext());
         return spilling;
+    }
+
+    /**
+     * The bindings of {@code rows}, each let go of as it is taken: Jena's sort spills what
+     * it takes to disk, and this list must not keep a threshold's worth in memory beside it.
+     */
+    static Iterator<Binding> handOver(List<SortKeys.Row> rows) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rows.size();
+            }
+
+            @Override
+            public Binding next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return rows.set(next++, null).binding;
+            }
+        };
     }
 
     @Override

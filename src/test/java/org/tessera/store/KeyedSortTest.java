@@ -3,6 +3,9 @@ package org.tessera.store;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -15,11 +18,16 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The served sort and top-N: Jena's rows in Jena's order, each row's sort keys worked out once. */
@@ -67,6 +75,21 @@ class KeyedSortTest {
         evaluations.set(0);
         assertEquals(600, rows(database, "SELECT ?s WHERE { ?s :p ?x } ORDER BY (<" + COUNTED + ">(?x))").size());
         assertTrue(evaluations.get() > 1_200, "Jena's sort, which evaluates the key at every comparison: " + evaluations.get());
+    }
+
+    @Test
+    void theRowsHandedToJenasSortAreLetGoOfAsItTakesThem() {
+        SortKeys order = new SortKeys(List.of(), null);
+        List<SortKeys.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) rows.add(order.row(BindingFactory.binding(Var.alloc("i"), NodeFactory.createURI("urn:x:" + i))));
+        Iterator<Binding> handed = QueryIterKeyedSort.handOver(rows);
+        assertEquals("urn:x:0", handed.next().get("i").getURI());
+        assertNull(rows.get(0), "Jena's sort holds the first row now, or has spilled it");
+        assertNotNull(rows.get(1));
+        handed.next();
+        handed.next();
+        assertFalse(handed.hasNext());
+        assertTrue(rows.stream().allMatch(Objects::isNull), "no row kept beside Jena's sort");
     }
 
     @Test
