@@ -8,8 +8,9 @@ import org.apache.jena.sparql.engine.main.QC;
 
 /**
  * How the server plans and runs the queries on a dataset, set in the dataset's context:
- * a spill threshold, {@link ServedQueryOptimizer}, and a sort and a top-N that work each
- * row's sort keys out once ({@link KeyedSortExecutor}). It needs Jena alone, so that a stock Fuseki
+ * a spill threshold, {@link ServedQueryOptimizer}, and TDB2's executor with a sort and a
+ * top-N that work each row's sort keys out once, and a subject read once for all the
+ * patterns on it ({@link ServedOpExecutor}). It needs Jena alone, so that a stock Fuseki
  * server can take it from {@code tessera.jar} ({@code org.tessera.server.StockFusekiModule}).
  */
 public final class ServedPlans {
@@ -26,6 +27,6 @@ public final class ServedPlans {
     public static void apply(DatasetGraph dataset) {
         dataset.getContext().set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
         dataset.getContext().set(ARQConstants.sysOptimizerFactory, (RewriteFactory) ServedQueryOptimizer::new);
-        QC.setFactory(dataset.getContext(), KeyedSortExecutor.FACTORY);
+        QC.setFactory(dataset.getContext(), ServedOpExecutor.FACTORY);
     }
 }

@@ -1,0 +1,185 @@
+package org.tessera.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.Symbol;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+
+/**
+ * The tuples of the subjects a query visited last, each read in one range scan of the
+ * subject-first index (SPOG, or SPO for the default graph's storage). A query that matches
+ * several patterns on one subject, as an event's type, label, date and place, then descends
+ * the index once for that subject instead of once a pattern: the descents are about half
+ * of what a row of such a query costs (BENCHMARKS.md, "Queries at 1M events").
+ *
+ * <p>A subject is read when the pattern that meets it is one of {@link SubjectTupleMatch#PATTERNS_WORTH_A_READ}
+ * or more on it still to match: a read costs about as much as two narrow lookups. A pattern
+ * whose object is bound too tests a subject more often than it reads it (is this event a
+ * pledge of allegiance?), and is left to the index until the subject is read.
+ * Of a subject with more than {@link #MOST_TUPLES} tuples, as a source that names hundreds
+ * of actors, the first ones are kept: they hold each of their predicates whole but the last,
+ * as the index orders a subject's tuples by predicate.
+ *
+ * <p>A find gives the tuples in the order the index TDB2 would choose gives them: what
+ * stays free of a pattern is ordered the same in SPOG as in any index whose bound slots
+ * lead, and the graph comes last, which the union graph's removal of adjacent duplicates
+ * needs.
+ *
+ * <p>One per query execution and table, kept in the execution's context: the tuples are
+ * those of the query's read transaction, and one query runs on one thread at a time.
+ */
+final class SubjectTuples {
+    /** More than most subjects have (an event 26 at the median of the curated corpus, 35 at p90), few enough to read in passing. */
+    static final int MOST_TUPLES = 128;
+    /**
+     * The subjects of the last rows: a row visits fewer than ten, and the sources, types and
+     * places that rows share come back often. At most some 16 MB of tuples.
+     */
+    private static final int SUBJECTS = 1024;
+    private static final Symbol PER_EXECUTION = Symbol.create("https://w3id.org/tessera/ontology#subjectTuples");
+
+    private final NodeTupleTable table;
+    private final TupleIndex subjectFirst;
+    private final int subjectSlot;
+    private final Map<NodeId, Read> recent = new LinkedHashMap<>(SUBJECTS * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<NodeId, Read> eldest) {
+            return size() > SUBJECTS;
+        }
+    };
+    private long reads;
+    private long lookups;
+
+    /** A subject's tuples as read, all of them or its first {@link #MOST_TUPLES}, by predicate in the index's order. */
+    private static final class Read {
+        private final List<Tuple<NodeId>> tuples;
+        private final boolean whole;
+        private final int predicateSlot;
+        private final Map<NodeId, List<Tuple<NodeId>>> byPredicate = new HashMap<>();
+
+        Read(List<Tuple<NodeId>> tuples, boolean whole, int predicateSlot) {
+            this.tuples = tuples;
+            this.whole = whole;
+            this.predicateSlot = predicateSlot;
+            int from = 0;
+            for (int i = 1; i <= tuples.size(); i++) {
+                if (i == tuples.size() || !tuples.get(i).get(predicateSlot).equals(tuples.get(from).get(predicateSlot))) {
+                    byPredicate.put(tuples.get(from).get(predicateSlot), tuples.subList(from, i));
+                    from = i;
+                }
+            }
+            // The last predicate read may go on past the tuples read.
+            if (!whole) byPredicate.remove(tuples.get(tuples.size() - 1).get(predicateSlot));
+        }
+
+        /** The tuples that match the pattern, or null when the tuples read may not hold them all. */
+        Iterator<Tuple<NodeId>> find(Tuple<NodeId> pattern) {
+            NodeId predicate = pattern.get(predicateSlot);
+            List<Tuple<NodeId>> candidates = NodeId.isAny(predicate) ? (whole ? tuples : null) : byPredicate.get(predicate);
+            if (candidates == null) return whole ? Iter.nullIterator() : null;
+            return Iter.filter(candidates.iterator(), tuple -> matches(tuple, pattern));
+        }
+    }
+
+    private SubjectTuples(NodeTupleTable table, TupleIndex subjectFirst) {
+        this.table = table;
+        this.subjectFirst = subjectFirst;
+        this.subjectSlot = table.getTupleTable().getTupleLen() - 3;
+    }
+
+    /** The execution's subject tuples for the table; without a subject-first index, the table's own finds. */
+    static SubjectTuples of(NodeTupleTable table, ExecutionContext execCxt) {
+        Map<NodeTupleTable, SubjectTuples> perTable = execCxt.getContext().get(PER_EXECUTION);
+        if (perTable == null) {
+            perTable = new IdentityHashMap<>();
+            execCxt.getContext().set(PER_EXECUTION, perTable);
+        }
+        return perTable.computeIfAbsent(table, t -> new SubjectTuples(t, subjectFirstIndex(t)));
+    }
+
+    private static TupleIndex subjectFirstIndex(NodeTupleTable table) {
+        String name = table.getTupleTable().getTupleLen() == 4 ? "SPOG" : "SPO";
+        for (TupleIndex index : table.getTupleTable().getIndexes()) {
+            if (index != null && name.equals(index.getName())) return index;
+        }
+        return null;
+    }
+
+    /** The subjects whose tuples this has read from the index. */
+    long reads() {
+        return reads;
+    }
+
+    /** The finds left to the index, for a subject not read or not read whole. */
+    long lookups() {
+        return lookups;
+    }
+
+    /** The subjects the execution with this context read, over all its tables. */
+    static long reads(Context context) {
+        Map<NodeTupleTable, SubjectTuples> perTable = context.get(PER_EXECUTION);
+        return perTable == null ? 0 : perTable.values().stream().mapToLong(SubjectTuples::reads).sum();
+    }
+
+    NodeTupleTable table() {
+        return table;
+    }
+
+    /**
+     * The tuples that match the pattern (a null or any slot matches every id), as {@link NodeTupleTable#find} gives them.
+     *
+     * @param worthReading whether more patterns on the subject follow, so that reading it whole pays
+     */
+    Iterator<Tuple<NodeId>> find(Tuple<NodeId> pattern, boolean worthReading) {
+        NodeId subject = pattern.get(subjectSlot);
+        if (subjectFirst == null || NodeId.isAny(subject)) return table.find(pattern);
+        Read read = recent.get(subject);
+        if (read == null) {
+            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2))) return lookUp(pattern);
+            read = read(subject);
+            recent.put(subject, read);
+        }
+        Iterator<Tuple<NodeId>> found = read.find(pattern);
+        return found != null ? found : lookUp(pattern);
+    }
+
+    private Iterator<Tuple<NodeId>> lookUp(Tuple<NodeId> pattern) {
+        lookups++;
+        return table.find(pattern);
+    }
+
+    private Read read(NodeId subject) {
+        reads++;
+        NodeId[] prefix = new NodeId[subjectSlot + 3];
+        Arrays.fill(prefix, NodeId.NodeIdAny);
+        prefix[subjectSlot] = subject;
+        Iterator<Tuple<NodeId>> scan = subjectFirst.find(TupleFactory.create(prefix));
+        List<Tuple<NodeId>> tuples = new ArrayList<>();
+        while (scan.hasNext() && tuples.size() < MOST_TUPLES) tuples.add(scan.next());
+        boolean whole = !scan.hasNext();
+        Iter.close(scan);
+        return new Read(tuples, whole, subjectSlot + 1);
+    }
+
+    private static boolean matches(Tuple<NodeId> tuple, Tuple<NodeId> pattern) {
+        for (int slot = 0; slot < pattern.len(); slot++) {
+            NodeId wanted = pattern.get(slot);
+            if (!NodeId.isAny(wanted) && !wanted.equals(tuple.get(slot))) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,213 @@
+package org.tessera.store;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A bound subject's tuples, read once for all the patterns on it: the tuples and rows TDB2 finds, in its order. */
+class SubjectTuplesTest {
+    private static final String X = "urn:x:";
+    private static final String PREFIX = "PREFIX : <" + X + "> ";
+    private static final int SUBJECTS = 30;
+    /** A subject with more tuples than a read in passing takes, as a source that every record names. */
+    private static final Node CROWDED = uri("crowded");
+
+    @Test
+    void everyPatternOnABoundSubjectFindsTheTuplesTheTableFindsInItsOrder() {
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
+        Txn.executeRead(database, () -> {
+            for (NodeTupleTable table : List.of(database.getQuadTable().getNodeTupleTable(), database.getTripleTable().getNodeTupleTable())) {
+                SubjectTuples subjects = SubjectTuples.of(table, new ExecutionContext(database));
+                int compared = 0;
+                for (Node subject : List.of(uri("s3"), uri("s4"), CROWDED, uri("s3"))) {
+                    NodeId id = table.getNodeTable().getNodeIdForNode(subject);
+                    for (Tuple<NodeId> tuple : Iter.toList(table.find(anyBut(table, id)))) {
+                        for (int bound = 0; bound < 1 << tuple.len(); bound++) {
+                            Tuple<NodeId> pattern = pattern(tuple, bound, table.getTupleTable().getTupleLen() - 3);
+                            List<Tuple<NodeId>> expected = Iter.toList(table.find(pattern));
+                            assertEquals(expected, Iter.toList(subjects.find(pattern, bound % 2 == 0)), subject + " " + pattern);
+                            compared += expected.size();
+                        }
+                    }
+                }
+                assertTrue(compared > 1_000, "the patterns found tuples: " + compared);
+            }
+        });
+    }
+
+    @Test
+    void aSubjectIsReadOnceForAllItsPatternsAndACrowdedOneKeepsItsFirstTuples() {
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
+        Txn.executeRead(database, () -> {
+            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
+            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+            NodeId s3 = quads.getNodeTable().getNodeIdForNode(uri("s3"));
+            NodeId crowded = quads.getNodeTable().getNodeIdForNode(CROWDED);
+            assertTrue(Iter.count(quads.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, NodeId.NodeIdAny, NodeId.NodeIdAny))) > SubjectTuples.MOST_TUPLES);
+            for (int p = 0; p < 4; p++) {
+                NodeId predicate = quads.getNodeTable().getNodeIdForNode(uri("p" + p));
+                assertFalse(Iter.toList(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, s3, predicate, NodeId.NodeIdAny), true)).isEmpty());
+            }
+            assertEquals(1, subjects.reads(), "one range scan for the subject's four patterns");
+            assertEquals(0, subjects.lookups());
+            NodeId s5 = quads.getNodeTable().getNodeIdForNode(uri("s5"));
+            assertEquals(1, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, s5, uri(quads, "p0"), NodeId.NodeIdAny), false)));
+            assertEquals(1, subjects.lookups(), "a subject no more patterns need is looked up in the index");
+            assertEquals(1, subjects.reads());
+
+            NodeId s4 = quads.getNodeTable().getNodeIdForNode(uri("s4"));
+            assertEquals(1, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, s4, uri(quads, "p9"), uri(quads, "s1")), true)));
+            assertEquals(2, subjects.lookups(), "a bound object tests an unread subject in the index");
+            assertEquals(1, subjects.reads());
+
+            for (int i = 0; i < 3; i++) Iter.toList(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, NodeId.NodeIdAny, NodeId.NodeIdAny), true));
+            assertEquals(2, subjects.reads(), "the crowded subject is read once, as far as its first " + SubjectTuples.MOST_TUPLES + " tuples");
+            assertEquals(5, subjects.lookups(), "its tuples of every predicate are in the index only");
+            for (String predicate : List.of("p0", "p1", "p2", "p3")) {
+                assertEquals(1, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, uri(quads, predicate), NodeId.NodeIdAny), true)));
+            }
+            assertEquals(5, subjects.lookups(), "the predicates its first tuples hold whole come from them");
+            assertEquals(300, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, uri(quads, "mentions"), NodeId.NodeIdAny), true)));
+            assertEquals(2, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, uri(quads, "after"), NodeId.NodeIdAny), true)));
+            assertEquals(7, subjects.lookups(), "the predicate cut short, and those after it, from the index");
+        });
+    }
+
+    /** A query, and whether a subject in it has enough patterns on it to be read whole. */
+    private record Case(String query, boolean reads) {}
+
+    @Test
+    void queriesGiveTheRowsOfTdb2sOwnMatchInItsOrder() {
+        List<Case> cases = List.of(
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c ; :p3 ?d }", true),
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c }", false),
+                new Case("SELECT * WHERE { ?s :p0 ?a OPTIONAL { ?s :p3 ?d } OPTIONAL { ?s :p9 ?e } }", false),
+                new Case("SELECT * WHERE { GRAPH ?g { ?s :p0 ?a ; :p3 ?d ; :next ?n ; :self ?x } }", true),
+                new Case("SELECT * WHERE { GRAPH <" + X + "g1> { ?s :p0 ?a ; :p2 ?c } }", false),
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c ; :p3 ?d FILTER (?d != :s2) }", true),
+                // Jena's optimizer splits the pattern at its filters, in pieces too small alone
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p2 ?c FILTER (?a < 20) ?s :p1 ?b FILTER (?b != :s2) ?s :p3 ?d }", false),
+                new Case("SELECT * WHERE { ?s :next ?t . ?t :p0 ?a ; :p1 ?b ; :next ?u . ?u :p2 ?c }", true),
+                new Case("SELECT * WHERE { ?s :self ?s ; :p0 ?a ; :p1 ?b ; :p2 ?c }", true),
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :unknown ?z ; :p1 ?b ; :p2 ?c }", false),
+                new Case("SELECT * WHERE { ?s :mentions ?m . ?s :p0 ?a }", false),
+                new Case("SELECT * WHERE { :crowded :p0 ?a ; :p1 ?b ; :mentions ?m ; :after ?x }", true),
+                new Case("SELECT * WHERE { ?s :p1 :s4 ; ?p ?o }", false),
+                new Case("SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", false));
+        DatasetGraph database = sample();
+        database.getContext().set(TDB2.symUnionDefaultGraph, true);
+        List<List<String>> jenas = cases.stream().map(c -> rows(database, c.query(), null)).collect(Collectors.toList());
+        ServedPlans.apply(database);
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            List<Long> reads = new ArrayList<>();
+            assertEquals(jenas.get(i), rows(database, c.query(), reads), c.query());
+            assertEquals(c.query().contains(":unknown"), jenas.get(i).isEmpty(), c.query());
+            assertEquals(c.reads(), reads.get(0) > 0, c.query() + " reads subjects whole: " + reads);
+        }
+    }
+
+    /** The tuple's ids in the slots the bits of {@code bound} name, any in the others; the subject always bound. */
+    private static Tuple<NodeId> pattern(Tuple<NodeId> tuple, int bound, int subjectSlot) {
+        NodeId[] ids = new NodeId[tuple.len()];
+        for (int slot = 0; slot < ids.length; slot++) {
+            ids[slot] = slot == subjectSlot || (bound & 1 << slot) != 0 ? tuple.get(slot) : NodeId.NodeIdAny;
+        }
+        return TupleFactory.create(ids);
+    }
+
+    private static Tuple<NodeId> anyBut(NodeTupleTable table, NodeId subject) {
+        NodeId[] ids = new NodeId[table.getTupleTable().getTupleLen()];
+        java.util.Arrays.fill(ids, NodeId.NodeIdAny);
+        ids[ids.length - 3] = subject;
+        return TupleFactory.create(ids);
+    }
+
+    /** The rows in Jena's order, each as its text; {@code reads} takes the subjects read through SubjectTuples. */
+    private static List<String> rows(DatasetGraph database, String text, List<Long> reads) {
+        Query query = QueryFactory.create(PREFIX + text);
+        return Txn.calculateRead(database, () -> {
+            try (QueryExec exec = QueryExec.dataset(database).query(query).build()) {
+                RowSet rows = exec.select();
+                List<String> all = new ArrayList<>();
+                rows.forEachRemaining(row -> all.add(row.toString()));
+                if (reads != null) reads.add(SubjectTuples.reads(exec.getContext()));
+                return all;
+            }
+        });
+    }
+
+    /**
+     * Three named graphs and the default graph's storage: subjects with a few values each,
+     * some of them in two graphs (the union graph gives them once), a chain between
+     * subjects, a subject whose value is itself, and one with 300 values.
+     */
+    private static DatasetGraph sample() {
+        DatasetGraph database = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(database, () -> {
+            for (int i = 0; i < SUBJECTS; i++) {
+                Node s = uri("s" + i);
+                for (int p = 0; p < 4; p++) {
+                    Node graph = uri("g" + (i + p) % 3);
+                    Node value = p % 2 == 0 ? NodeFactory.createLiteralDT(Integer.toString(i * 7 % 40 + p), XSDDatatype.XSDinteger)
+                                            : uri("s" + (i * 3 + p) % SUBJECTS);
+                    database.add(graph, s, uri("p" + p), value);
+                    if (i % 4 == 0) database.add(uri("g" + (i + p + 1) % 3), s, uri("p" + p), value);
+                    if (i % 5 == 0) database.getDefaultGraph().add(s, uri("p" + p), value);
+                }
+                database.add(uri("g" + i % 3), s, uri("next"), uri("s" + (i + 1) % SUBJECTS));
+                if (i % 6 == 0) database.add(uri("g0"), s, uri("self"), s);
+                database.add(uri("g2"), s, uri("mentions"), CROWDED);
+                database.getDefaultGraph().add(s, uri("p1"), uri("s" + i % 7));
+            }
+            database.add(uri("g1"), uri("s4"), uri("p9"), uri("s1"));
+            for (int p = 0; p < 4; p++) {
+                database.add(uri("g" + p % 3), CROWDED, uri("p" + p), NodeFactory.createLiteralString("value " + p));
+                database.getDefaultGraph().add(CROWDED, uri("p" + p), NodeFactory.createLiteralString("value " + p));
+            }
+            for (int i = 0; i < 300; i++) {
+                database.add(uri("g" + i % 3), CROWDED, uri("mentions"), NodeFactory.createLiteralString("mention " + i));
+                database.getDefaultGraph().add(CROWDED, uri("mentions"), NodeFactory.createLiteralString("mention " + i));
+            }
+            // A predicate the store meets last, so that the index orders it after the others.
+            database.add(uri("g0"), CROWDED, uri("after"), uri("s1"));
+            database.add(uri("g1"), CROWDED, uri("after"), uri("s2"));
+            database.getDefaultGraph().add(CROWDED, uri("after"), uri("s2"));
+        });
+        return database;
+    }
+
+    private static NodeId uri(NodeTupleTable table, String local) {
+        return table.getNodeTable().getNodeIdForNode(uri(local));
+    }
+
+    private static Node uri(String local) {
+        return NodeFactory.createURI(X + local);
+    }
+}
