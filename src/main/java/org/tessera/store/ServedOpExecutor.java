@@ -65,13 +65,17 @@ final class ServedOpExecutor extends OpExecutorTDB2 {
 
     @Override
     protected QueryIterator execute(OpQuadPattern quads, QueryIterator input) {
-        if (!(execCxt.getDataset() instanceof DatasetGraphTDB dataset)) return super.execute(quads, input);
+        if (!(execCxt.getDataset() instanceof DatasetGraphTDB dataset) || hasTripleTerms(quads.getBasicPattern())) {
+            return super.execute(quads, input);
+        }
         return match(dataset, quads.getGraphNode(), quads.getBasicPattern(), null, input);
     }
 
     @Override
     protected QueryIterator execute(OpBGP bgp, QueryIterator input) {
-        if (!(execCxt.getActiveGraph() instanceof GraphTDB graph)) return super.execute(bgp, input);
+        if (!(execCxt.getActiveGraph() instanceof GraphTDB graph) || hasTripleTerms(bgp.getPattern())) {
+            return super.execute(bgp, input);
+        }
         return match(graph.getDSG(), graph.getGraphName(), bgp.getPattern(), null, input);
     }
 
@@ -79,13 +83,22 @@ final class ServedOpExecutor extends OpExecutorTDB2 {
     protected QueryIterator execute(OpFilter filter, QueryIterator input) {
         if (placedReadAt != null) return filterEachRow(filter, input);
         Op sub = filter.getSubOp();
-        if (sub instanceof OpQuadPattern quads && execCxt.getDataset() instanceof DatasetGraphTDB dataset) {
+        if (sub instanceof OpQuadPattern quads && execCxt.getDataset() instanceof DatasetGraphTDB dataset
+                && !hasTripleTerms(quads.getBasicPattern())) {
             return match(dataset, quads.getGraphNode(), quads.getBasicPattern(), filter.getExprs(), input);
         }
-        if (sub instanceof OpBGP bgp && execCxt.getActiveGraph() instanceof GraphTDB graph) {
+        if (sub instanceof OpBGP bgp && execCxt.getActiveGraph() instanceof GraphTDB graph && !hasTripleTerms(bgp.getPattern())) {
             return match(graph.getDSG(), graph.getGraphName(), bgp.getPattern(), filter.getExprs(), input);
         }
         return super.execute(filter, input);
+    }
+
+    /** Whether a pattern names a triple term (RDF 1.2), which TDB2 matches by a way of its own. */
+    private static boolean hasTripleTerms(BasicPattern pattern) {
+        for (Triple triple : pattern) {
+            if (triple.getSubject().isTripleTerm() || triple.getObject().isTripleTerm()) return true;
+        }
+        return false;
     }
 
     /** OpExecutor's own filter: TDB2's would place the filters again, and they are placed. */
