@@ -67,8 +67,8 @@ final class SubjectTupleMatch {
             Tuple<Node> tuple = graphNode == null
                     ? TupleFactory.create3(triple.getSubject(), triple.getPredicate(), triple.getObject())
                     : TupleFactory.create4(graphNode, triple.getSubject(), triple.getPredicate(), triple.getObject());
-            boolean worthReading = readAt.contains(triple);
-            rows = SolverLib.makeAbortable(Iter.flatMap(rows, row -> match.extend(row, tuple, worthReading)), stages);
+            Stage stage = match.stage(tuple, readAt.contains(triple));
+            rows = SolverLib.makeAbortable(Iter.flatMap(rows, row -> match.extend(row, stage)), stages);
         }
         Iterator<Binding> bindings = Iter.map(rows, row -> new BindingTDB(row, match.nodes));
         return new QueryIterAbortable(bindings, stages, input, execCxt);
@@ -88,21 +88,34 @@ final class SubjectTupleMatch {
         return readAt;
     }
 
-    private Iterator<BindingNodeId> extend(BindingNodeId row, Tuple<Node> pattern, boolean worthReading) {
-        NodeId[] ids = new NodeId[pattern.len()];
-        Var[] unbound = new Var[pattern.len()];
-        for (int slot = 0; slot < ids.length; slot++) {
+    /**
+     * One pattern, its constants as node ids and its variables, worked out once for all the
+     * rows; a constant the store has never seen is {@link NodeId#NodeDoesNotExist}.
+     */
+    private record Stage(NodeId[] constants, Var[] vars, boolean worthReading) {}
+
+    private Stage stage(Tuple<Node> pattern, boolean worthReading) {
+        NodeId[] constants = new NodeId[pattern.len()];
+        Var[] vars = new Var[pattern.len()];
+        for (int slot = 0; slot < constants.length; slot++) {
             Node node = pattern.get(slot);
-            if (Var.isVar(node)) {
-                ids[slot] = row.get(Var.alloc(node));
-                if (ids[slot] == null) unbound[slot] = Var.alloc(node);
-            } else {
-                ids[slot] = Node.ANY.equals(node) ? NodeId.NodeIdAny : nodes.getNodeIdForNode(node);
-            }
+            if (Var.isVar(node)) vars[slot] = Var.alloc(node);
+            else constants[slot] = Node.ANY.equals(node) ? NodeId.NodeIdAny : nodes.getNodeIdForNode(node);
+        }
+        return new Stage(constants, vars, worthReading);
+    }
+
+    private Iterator<BindingNodeId> extend(BindingNodeId row, Stage stage) {
+        NodeId[] ids = new NodeId[stage.vars().length];
+        Var[] unbound = new Var[ids.length];
+        for (int slot = 0; slot < ids.length; slot++) {
+            Var var = stage.vars()[slot];
+            ids[slot] = var == null ? stage.constants()[slot] : row.get(var);
+            if (ids[slot] == null) unbound[slot] = var;
             // A node the store has never seen matches nothing.
             if (NodeId.isDoesNotExist(ids[slot])) return Iter.nullIterator();
         }
-        Iterator<Tuple<NodeId>> found = tuples.find(TupleFactory.create(ids), worthReading);
+        Iterator<Tuple<NodeId>> found = tuples.find(TupleFactory.create(ids), stage.worthReading());
         if (cancelled != null) found = Iter.map(found, this::unlessCancelled);
         if (quadFilter != null) found = Iter.filter(found, quadFilter);
         if (unionGraph) {
