@@ -3,11 +3,13 @@ package org.tessera.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
@@ -32,7 +34,10 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * pledge of allegiance?), and is left to the index until the subject is read.
  * Of a subject with more than {@link #MOST_TUPLES} tuples, as a source that names hundreds
  * of actors, the first ones are kept: they hold each of their predicates whole but the last,
- * as the index orders a subject's tuples by predicate.
+ * as the index orders a subject's tuples by predicate. Such a subject is read once a query:
+ * when it comes back after it has left the recent subjects, its patterns go to the index, as
+ * reading its first tuples again costs more than the few lookups it spares (BENCHMARKS.md,
+ * round thirty-five).
  *
  * <p>A find gives the tuples in the order the index TDB2 would choose gives them: what
  * stays free of a pattern is ordered the same in SPOG as in any index whose bound slots
@@ -49,18 +54,22 @@ final class SubjectTuples {
      * The subjects of the last rows: a row visits fewer than ten, and the sources, types and
      * places that rows share come back often. At most some 16 MB of tuples.
      */
-    private static final int SUBJECTS = 1024;
+    static final int RECENT_SUBJECTS = 1024;
+    /** The crowded subjects remembered, about 4 MB of ids: past that, such a subject may be read again. */
+    private static final int CROWDED_KEPT = 65_536;
     private static final Symbol PER_EXECUTION = Symbol.create("https://w3id.org/tessera/ontology#subjectTuples");
 
     private final NodeTupleTable table;
     private final TupleIndex subjectFirst;
     private final int subjectSlot;
-    private final Map<NodeId, Read> recent = new LinkedHashMap<>(SUBJECTS * 2, 0.75f, true) {
+    private final Map<NodeId, Read> recent = new LinkedHashMap<>(RECENT_SUBJECTS * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<NodeId, Read> eldest) {
-            return size() > SUBJECTS;
+            return size() > RECENT_SUBJECTS;
         }
     };
+    /** The subjects read that had more than {@link #MOST_TUPLES} tuples. */
+    private final Set<NodeId> crowded = new HashSet<>();
     private long reads;
     private long lookups;
 
@@ -149,9 +158,10 @@ final class SubjectTuples {
         if (subjectFirst == null || NodeId.isAny(subject)) return table.find(pattern);
         Read read = recent.get(subject);
         if (read == null) {
-            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2))) return lookUp(pattern);
+            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2)) || crowded.contains(subject)) return lookUp(pattern);
             read = read(subject);
             recent.put(subject, read);
+            if (!read.whole && crowded.size() < CROWDED_KEPT) crowded.add(subject);
         }
         Iterator<Tuple<NodeId>> found = read.find(pattern);
         return found != null ? found : lookUp(pattern);

@@ -100,6 +100,39 @@ class SubjectTuplesTest {
         });
     }
 
+    @Test
+    void aCrowdedSubjectIsReadOnceAQueryAndAnOrdinaryOneAgainWhenItComesBack() {
+        DatasetGraph sample = DatabaseMgr.createDatasetGraph();
+        int ordinary = SubjectTuples.RECENT_SUBJECTS + 10;
+        Txn.executeWrite(sample, () -> {
+            for (int i = 0; i < ordinary; i++) {
+                for (int p = 0; p < 3; p++) sample.add(uri("g0"), uri("s" + i), uri("p" + p), uri("s" + (i + p) % ordinary));
+            }
+            for (int i = 0; i < 200; i++) sample.add(uri("g0"), CROWDED, uri("mentions"), uri("s" + i));
+            sample.add(uri("g0"), CROWDED, uri("p0"), uri("s1"));
+        });
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample);
+        Txn.executeRead(database, () -> {
+            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
+            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+            Tuple<NodeId> crowdedP0 = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "crowded"), uri(quads, "p0"), NodeId.NodeIdAny);
+            Tuple<NodeId> firstP0 = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s0"), uri(quads, "p0"), NodeId.NodeIdAny);
+            assertEquals(Iter.toList(quads.find(crowdedP0)), Iter.toList(subjects.find(crowdedP0, true)));
+            assertEquals(Iter.toList(quads.find(firstP0)), Iter.toList(subjects.find(firstP0, true)));
+            for (int i = 1; i < ordinary; i++) {
+                Iter.toList(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s" + i), uri(quads, "p0"), NodeId.NodeIdAny), true));
+            }
+            assertEquals(ordinary + 1, subjects.reads(), "every subject read once, and the first ones left the recent subjects");
+            long lookups = subjects.lookups();
+
+            assertEquals(Iter.toList(quads.find(crowdedP0)), Iter.toList(subjects.find(crowdedP0, true)));
+            assertEquals(ordinary + 1, subjects.reads(), "the crowded subject is not read a second time");
+            assertEquals(lookups + 1, subjects.lookups(), "its pattern goes to the index");
+            assertEquals(Iter.toList(quads.find(firstP0)), Iter.toList(subjects.find(firstP0, true)));
+            assertEquals(ordinary + 2, subjects.reads(), "an ordinary subject that comes back is read again");
+        });
+    }
+
     /** A query, and whether a subject in it has enough patterns on it to be read whole. */
     private record Case(String query, boolean reads) {}
 
