@@ -17,6 +17,25 @@ public enum BulkLoader {
         }
     },
     /**
+     * The phased loader, then each B+tree rewritten with full blocks from its own order
+     * ({@link PackedIndexes}): the database of the sorted loader, about half the phased
+     * one's, in a fraction of the sorted loader's time.
+     */
+    PACKED {
+        @Override
+        long load(Path tdb, List<Path> nquads, Path work) throws IOException {
+            long count = PhasedLoad.load(tdb, nquads);
+            PackedIndexes.packInPlace(tdb);
+            return count;
+        }
+
+        /** The packed copy, beside the database loaded: 23 GB beside 38 GB for 22 GB of N-Quads at 1M events. */
+        @Override
+        double spaceBeside() {
+            return 1.0;
+        }
+    },
+    /**
      * {@code tdb2.xloader}: the terms, then each index, sorted on disk by sort(1) and
      * written as packed B+trees. Little memory at any size, and a database about 40%
      * smaller, which the page cache holds for longer.
@@ -34,4 +53,9 @@ public enum BulkLoader {
      * and triples loaded.
      */
     abstract long load(Path tdb, List<Path> nquads, Path work) throws IOException;
+
+    /** The disk this loader takes for a while beside the database, per byte of N-Quads. */
+    double spaceBeside() {
+        return 0;
+    }
 }

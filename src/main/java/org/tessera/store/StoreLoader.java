@@ -134,11 +134,12 @@ public final class StoreLoader {
         FileStore disk = Files.getFileStore(store.dir());
         long free = disk.getUsableSpace();
         boolean linked = LoadedNQuads.linkable(nquads, disk);
-        long needed = (long) (input * (factor == 0 || linked ? factor : factor + 2));
+        double perByte = factor == 0 ? 0 : factor + (linked ? 0 : 2) + loader.spaceBeside();
+        long needed = (long) (input * perByte);
         if (free < needed) {
-            throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s; "
+            throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s%s; "
                     + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20,
-                    linked ? "" : ", its dump included"));
+                    linked ? "" : ", its dump included", loader.spaceBeside() > 0 ? ", the " + loader.name().toLowerCase(Locale.ROOT) + " copy included" : ""));
         }
     }
 

@@ -22,6 +22,7 @@ class MemoryFitTest {
         assertTrue(note.contains("(37.0 GB)"), note);
         assertTrue(note.contains("(24.0 GB)"), note);
         assertTrue(note.contains("docs/scaling.md"), note);
+        assertTrue(note.contains("--loader packed (a database about 40% smaller"), note);
     }
 
     @Test

@@ -116,6 +116,6 @@ class SortedLoadTest {
 
         CliRunner unknown = CliRunner.run("load", "--loader", "quick", "--db", db, input.toString());
         assertEquals(ExitCodes.USAGE, unknown.exitCode());
-        assertTrue(unknown.err().contains("expected one of [PHASED, SORTED]"), unknown.err());
+        assertTrue(unknown.err().contains("expected one of [PHASED, PACKED, SORTED]"), unknown.err());
     }
 }

@@ -1,0 +1,97 @@
+package org.tessera.store;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.CliRunner;
+import org.tessera.cli.ExitCodes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A phased load's B+trees rewritten full: the same tuples in every index, the same terms, in fewer blocks. */
+class PackedIndexesTest {
+    @TempDir Path dir;
+
+    private Generation load(String store, BulkLoader loader) throws IOException {
+        return new StoreLoader(new Store(dir.resolve(store)), loader, line -> { }).load(List.of(Path.of("rdf/tessera.nq"))).generation();
+    }
+
+    /** Every index of the database, by name, with its tuples in its own order, and each term the first tuple names. */
+    private static Map<String, List<String>> indexes(Path tdb) {
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(tdb.toString());
+        try {
+            DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(dataset);
+            return Txn.calculateRead(dataset, () -> {
+                Map<String, List<String>> all = new LinkedHashMap<>();
+                for (var table : List.of(database.getTripleTable().getNodeTupleTable(), database.getQuadTable().getNodeTupleTable())) {
+                    for (TupleIndex index : table.getTupleTable().getIndexes()) {
+                        List<String> tuples = Iter.toList(Iter.map(index.all(), Tuple::toString));
+                        Tuple<NodeId> first = Iter.first(index.all(), t -> true);
+                        if (first != null) {
+                            // The ids name the same terms, and each term finds its id again.
+                            for (NodeId id : first) {
+                                var term = table.getNodeTable().getNodeForNodeId(id);
+                                tuples.add(id + " " + term + " " + table.getNodeTable().getNodeIdForNode(term));
+                            }
+                        }
+                        all.put(index.getName(), tuples);
+                    }
+                }
+                return all;
+            });
+        } finally {
+            TDBInternal.expel(dataset);
+        }
+    }
+
+    @Test
+    void everyIndexHoldsTheSameTuplesInFewerBlocks() throws IOException {
+        Path phased = load("phased", BulkLoader.PHASED).tdb();
+        Map<String, List<String>> expected = indexes(phased);
+        assertEquals(java.util.Set.of("SPO", "POS", "OSP", "GSPO", "GPOS", "GOSP", "SPOG", "POSG", "OSPG"), expected.keySet());
+        assertTrue(expected.get("SPOG").size() > 10_000, "the corpus is loaded: " + expected.get("SPOG").size());
+
+        PackedIndexes.Packed packed = PackedIndexes.pack(phased, dir.resolve("packed"));
+        assertEquals(expected, indexes(dir.resolve("packed")));
+        assertTrue(packed.blocksAfter() < packed.blocksBefore() * 0.8, "the records take fewer blocks: " + packed);
+        assertEquals(expected, indexes(phased), "the database packed is left as it was");
+    }
+
+    @Test
+    void thePackedLoaderServesTheSameQuadsAndTextIndexAsThePhasedOne() throws IOException {
+        Generation phased = load("phased", BulkLoader.PHASED);
+        Generation packed = load("packed", BulkLoader.PACKED);
+        assertEquals(indexes(phased.tdb()), indexes(packed.tdb()));
+        Manifest a = Manifest.read(phased.manifest()), b = Manifest.read(packed.manifest());
+        assertEquals(List.of(a.quads(), a.graphs(), a.textEntities()), List.of(b.quads(), b.graphs(), b.textEntities()));
+        try (var files = Files.list(packed.dir())) {
+            String kept = packed.loadedNQuads().getFileName().toString();
+            assertEquals(List.of("generation.json", "tdb2", "text"),
+                    files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(kept)).sorted().toList(),
+                    "the database packed took the place of the one loaded");
+        }
+        String db = dir.resolve("by-name").toString();
+        CliRunner load = CliRunner.run("load", "--loader", "packed", "--db", db, "rdf/tessera.nq");
+        assertEquals(ExitCodes.OK, load.exitCode(), load.err());
+        assertTrue(load.out().contains("(packed loader, " + b.textEntities() + " text entries)"), load.out());
+        CliRunner query = CliRunner.run("query", "--db", db, "--format", "tsv", "queries/actor-timeline.rq");
+        assertEquals(ExitCodes.OK, query.exitCode(), query.err());
+        assertTrue(query.out().contains("Baghdadi's organisation breaks with Al Qaeda"), query.out());
+    }
+}
