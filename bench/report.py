@@ -39,8 +39,8 @@ def human(n):
 print("### Growth with size\n")
 print("| events | quads | convert wall | convert CPU (on the writer thread) | triples/s (wall) | heap in use at most | fits -Xmx1g | "
       "N-Triples baseline triples/s | convert / baseline | load wall | load quads/s | tdbloader wall | load / tdbloader | "
-      "sorted load wall |")
-print("|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|---:|")
+      "sorted load wall | packed load wall |")
+print("|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def seconds(key):
@@ -67,6 +67,7 @@ for n in sizes:
         seconds(f"tdbl.{n}.tdbloader_s"),
         g(f"load_vs_tdbloader.{n}"),
         seconds(f"loads.{n}.load_s"),
+        seconds(f"loadp.{n}.load_s"),
     ]) + " |")
 
 growth = [(k, v) for k, v in values.items() if k.startswith("convert_time_growth.")]
@@ -111,7 +112,7 @@ if queried:
 print("\n### Headline values\n")
 print("```")
 for k in ["convert_vs_raw_nt", "convert_vs_raw_nt_at_events", "convert_vs_rmlmapper", "load_vs_tdbloader",
-          "load_vs_tdbloader_at_events", "load_sorted_vs_tdbloader", "convert_heap_mb", "convert_heap_mb_at_events",
+          "load_vs_tdbloader_at_events", "load_sorted_vs_tdbloader", "load_packed_vs_tdbloader", "load_packed_db_vs_phased", "convert_heap_mb", "convert_heap_mb_at_events",
           "convert_fits_1g_at_1M", "query_p95_ms_max", "query_events", "http_rps_c1", "http_p99_ms_c1", "http_rps_c4",
           "http_p99_ms_c4", "http_rps_c16", "http_p99_ms_c16", "serve_cold_first_answer_s"]:
     if k in values:
