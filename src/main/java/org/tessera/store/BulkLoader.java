@@ -18,8 +18,8 @@ public enum BulkLoader {
     },
     /**
      * The phased loader, then each B+tree rewritten with full blocks from its own order
-     * ({@link PackedIndexes}): the database of the sorted loader, about half the phased
-     * one's, in a fraction of the sorted loader's time.
+     * ({@link PackedIndexes}): the database of the sorted loader, 40% smaller than the
+     * phased one's, for 4-11% more time than the phased load (BENCHMARKS.md, round thirty-five).
      */
     PACKED {
         @Override

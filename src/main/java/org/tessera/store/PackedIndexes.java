@@ -47,7 +47,10 @@ final class PackedIndexes {
     /** The outcome: the record blocks of every packed tree, before and after. */
     record Packed(long blocksBefore, long blocksAfter) {}
 
-    /** Packs the closed database in {@code tdb}, through {@code work}, a folder it makes and leaves in its place. */
+    /**
+     * Writes a packed copy of the database in {@code tdb}, which nothing else may use
+     * meanwhile, into {@code work}, a folder it makes.
+     */
     static Packed pack(Path tdb, Path work) throws IOException {
         DatasetGraph source = DatabaseMgr.connectDatasetGraph(tdb.toString());
         Path sourceData = dataFolder(source);

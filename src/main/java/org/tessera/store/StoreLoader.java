@@ -123,7 +123,7 @@ public final class StoreLoader {
      * term once, then indexes); twice that is asked for, so that a load fails here,
      * with a clear message, rather than half-way. Where the load writes its own dump
      * ({@link LoadedNQuads}), its sorted runs and its file take up to twice the N-Quads
-     * more. The factor is the system property {@value #SPACE_FACTOR_PROPERTY} (0 turns
+     * more; the packed loader's copy, once more. The factor is the system property {@value #SPACE_FACTOR_PROPERTY} (0 turns
      * the check off).
      */
     private void checkDiskSpace(List<Path> nquads) throws IOException {

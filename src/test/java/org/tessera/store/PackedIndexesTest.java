@@ -12,6 +12,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.CliRunner;
+import org.tessera.Tools;
 import org.tessera.cli.ExitCodes;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A phased load's B+trees rewritten full: the same tuples in every index, the same terms, in fewer blocks. */
@@ -93,5 +95,31 @@ class PackedIndexesTest {
         CliRunner query = CliRunner.run("query", "--db", db, "--format", "tsv", "queries/actor-timeline.rq");
         assertEquals(ExitCodes.OK, query.exitCode(), query.err());
         assertTrue(query.out().contains("Baghdadi's organisation breaks with Al Qaeda"), query.out());
+    }
+
+    /** The packed copy is written beside the database loaded: the disk check asks for it before any work. */
+    @Test
+    void theDiskCheckCountsThePackedCopy() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        Tools.run(dir, List.of("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", disk.toString()));
+        try {
+            // Outside the small disk, so the load writes its dump too: 4 times the input without the copy, 5 with it.
+            Path input = dir.resolve("input.nq");
+            try (var out = Files.newBufferedWriter(input)) {
+                for (int i = 0; Files.size(input) < 9L << 20; i++) {
+                    out.write("<https://example.org/s" + i + "> <https://example.org/p> \"value " + i + "\" <https://example.org/g> .\n");
+                    if (i % 10_000 == 0) out.flush();
+                }
+            }
+            Store store = new Store(disk.resolve("db"));
+            IOException refused = assertThrows(IOException.class, () -> new StoreLoader(store, BulkLoader.PACKED, line -> { }).load(List.of(input)));
+            var needed = java.util.regex.Pattern.compile("of (\\d+) MB of N-Quads needs about (\\d+) MB, its dump included, the packed copy included;")
+                    .matcher(refused.getMessage());
+            assertTrue(needed.find(), refused.getMessage());
+            assertEquals(5 * Long.parseLong(needed.group(1)), Long.parseLong(needed.group(2)), 5, refused.getMessage());
+            assertTrue(store.current().isEmpty(), "nothing is loaded");
+        } finally {
+            Tools.run(dir, List.of("umount", "-l", disk.toString()));
+        }
     }
 }
