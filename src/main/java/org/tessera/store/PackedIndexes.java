@@ -3,13 +3,16 @@ package org.tessera.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.record.Record;
+import org.apache.jena.dboe.sys.Names;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.dboe.trans.bplustree.rewriter.BPlusTreeRewriter;
 import org.apache.jena.dboe.transaction.txn.Transaction;
@@ -38,9 +41,8 @@ import org.tessera.support.FileTrees;
  * its place.
  */
 final class PackedIndexes {
-    /** The files of the trees this packs; every other file of the database is copied. */
-    private static final Set<String> PACKED_TREES = Set.of("SPO", "POS", "OSP", "GSPO", "GPOS", "GOSP", "SPOG", "POSG", "OSPG", "nodes");
-    private static final List<String> TREE_FILES = List.of(".bpt", ".dat", ".idn");
+    /** The files of a B+tree: its state, its internal nodes and its records. */
+    private static final List<String> TREE_FILES = List.of(Names.extBptState, Names.extBptTree, Names.extBptRecords);
 
     private PackedIndexes() {}
 
@@ -54,6 +56,9 @@ final class PackedIndexes {
     static Packed pack(Path tdb, Path work) throws IOException {
         DatasetGraph source = DatabaseMgr.connectDatasetGraph(tdb.toString());
         Path sourceData = dataFolder(source);
+        // The trees this packs, by the names of their files; every other file of the database is copied.
+        Set<String> packedTrees = new HashSet<>(List.of(Names.nodeTableBaseName));
+        for (TupleIndex index : indexes(TDBInternal.getDatasetGraphTDB(source))) packedTrees.add(index.getName());
         // The empty database whose term data and prefixes become the source's.
         DatasetGraph target = DatabaseMgr.connectDatasetGraph(work.toString());
         Path targetData = dataFolder(target);
@@ -61,8 +66,8 @@ final class PackedIndexes {
         TDBInternal.expel(source);
         try (Stream<Path> files = Files.list(sourceData)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (!isPackedTree(file) && Files.isRegularFile(file) && !file.getFileName().toString().equals("tdb.lock")) {
-                    Files.copy(file, targetData.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                if (!isTree(file, packedTrees) && Files.isRegularFile(file) && !file.getFileName().toString().equals("tdb.lock")) {
+                    Files.copy(file, targetData.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -74,8 +79,7 @@ final class PackedIndexes {
             List<BPlusTree[]> pairs = new ArrayList<>();
             pairs.add(new BPlusTree[] {LoaderOps.ntBPTree(from.getQuadTable().getNodeTupleTable().getNodeTable()),
                                        LoaderOps.ntBPTree(to.getQuadTable().getNodeTupleTable().getNodeTable())});
-            addIndexes(pairs, from.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(), to.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes());
-            addIndexes(pairs, from.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes(), to.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes());
+            addIndexes(pairs, indexes(from), indexes(to));
             long before = 0, after = 0;
             for (BPlusTree[] pair : pairs) {
                 before += pair[0].getStateManager().getRecordsBlocksLimit();
@@ -98,7 +102,14 @@ final class PackedIndexes {
         return packed;
     }
 
-    private static void addIndexes(List<BPlusTree[]> pairs, TupleIndex[] from, TupleIndex[] to) {
+    /** The triple table's indexes, then the quad table's. */
+    private static List<TupleIndex> indexes(DatasetGraphTDB database) {
+        List<TupleIndex> all = new ArrayList<>(List.of(database.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes()));
+        all.addAll(List.of(database.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes()));
+        return all;
+    }
+
+    private static void addIndexes(List<BPlusTree[]> pairs, List<TupleIndex> from, List<TupleIndex> to) {
         for (TupleIndex index : from) {
             TupleIndex same = null;
             for (TupleIndex candidate : to) if (candidate.getName().equals(index.getName())) same = candidate;
@@ -127,10 +138,10 @@ final class PackedIndexes {
         }
     }
 
-    private static boolean isPackedTree(Path file) {
+    private static boolean isTree(Path file, Set<String> trees) {
         String name = file.getFileName().toString();
         for (String extension : TREE_FILES) {
-            if (name.endsWith(extension) && PACKED_TREES.contains(name.substring(0, name.length() - extension.length()))) return true;
+            if (name.endsWith("." + extension) && trees.contains(name.substring(0, name.length() - extension.length() - 1))) return true;
         }
         return false;
     }
