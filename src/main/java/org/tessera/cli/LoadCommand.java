@@ -28,8 +28,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin ProjectOptions options;
     @Mixin StoreOptions storeOptions;
 
-    @Option(names = "--loader", paramLabel = "NAME", defaultValue = "phased",
-            description = {"Jena's bulk loader to use: phased (the default of tdb2.tdbloader; the fastest while the "
+    @Option(names = "--loader", paramLabel = "NAME", defaultValue = "auto",
+            description = {"Jena's bulk loader to use: auto (the default: packed when the phased loader's database, "
+                    + "about 1.8 times the N-Quads, would be larger than this machine's memory, phased otherwise), "
+                    + "phased (the default of tdb2.tdbloader; the fastest while the "
                     + "database fits in memory), packed (the phased loader, then every index rewritten with full blocks: "
                     + "a database about 40%% smaller for about 6%% more time; for large corpora, see docs/scaling.md) "
                     + "or sorted (tdb2.xloader: sorts on disk with GNU sort, little memory, the same smaller database, "

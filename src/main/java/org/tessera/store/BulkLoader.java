@@ -7,6 +7,23 @@ import java.util.List;
 /** Which of Jena's bulk loaders builds a generation's TDB2 database. */
 public enum BulkLoader {
     /**
+     * The packed loader when the phased one's database would not fit in memory, the
+     * phased loader otherwise: packing costs a few per cent more load time, and pays only
+     * where the page cache cannot hold every page (BENCHMARKS.md, round thirty-five).
+     */
+    AUTO {
+        @Override
+        long load(Path tdb, List<Path> nquads, Path work) {
+            throw new IllegalStateException("the automatic choice loads with the loader it picks: call chosenFor first");
+        }
+
+        @Override
+        BulkLoader chosenFor(long nquadsBytes, long memoryBytes) {
+            boolean fits = memoryBytes <= 0 || nquadsBytes * PHASED_BYTES_PER_NQUADS_BYTE <= memoryBytes;
+            return fits ? PHASED : PACKED;
+        }
+    },
+    /**
      * The default of {@code tdb2.tdbloader}: B+tree inserts, index by index. The fastest
      * while the indexes fit in memory.
      */
@@ -48,11 +65,25 @@ public enum BulkLoader {
     };
 
     /**
+     * The phased loader's database against its N-Quads, in bytes: 38 GB for 22 GB at 1M
+     * events, 4.2 GB for 2.2 GB at 100k (BENCHMARKS.md, round thirty-five).
+     */
+    static final double PHASED_BYTES_PER_NQUADS_BYTE = 1.8;
+
+    /**
      * Builds a new database in {@code tdb} from the files, with any temporary files in
      * a folder it makes in {@code work} and removes, and returns the number of quads
      * and triples loaded.
      */
     abstract long load(Path tdb, List<Path> nquads, Path work) throws IOException;
+
+    /**
+     * The loader that loads {@code nquadsBytes} of N-Quads on a machine of {@code memoryBytes}
+     * (0 when unknown): this one, but for {@link #AUTO}.
+     */
+    BulkLoader chosenFor(long nquadsBytes, long memoryBytes) {
+        return this;
+    }
 
     /** The disk this loader takes for a while beside the database, per byte of N-Quads. */
     double spaceBeside() {

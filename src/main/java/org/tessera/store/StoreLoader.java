@@ -31,9 +31,9 @@ public final class StoreLoader {
     private final Consumer<String> log;
     private final Duration wait;
 
-    /** With the phased loader; {@code log} receives one line per completed load. */
+    /** With the loader chosen for the input's size ({@link BulkLoader#AUTO}); {@code log} receives one line per completed load. */
     public StoreLoader(Store store, Consumer<String> log) {
-        this(store, BulkLoader.PHASED, log);
+        this(store, BulkLoader.AUTO, log);
     }
 
     /** @param log receives one line per completed load */
@@ -84,22 +84,27 @@ public final class StoreLoader {
         }
         try (FileLocks.Held lock = store.lockForLoad(wait)) {
             // Once the lock is ours: a load we waited for has used the disk meanwhile.
-            checkDiskSpace(nquads);
+            long input = 0;
+            for (Path file : nquads) input += Files.size(file);
+            long memory = Long.getLong(MEMORY_PROPERTY, MemoryFit.physicalMemory());
+            BulkLoader chosen = loader.chosenFor(input, memory);
+            checkDiskSpace(input, nquads, chosen);
             Generation generation = store.createNext();
-            Manifest manifest = fill(generation, nquads, fingerprint);
+            Manifest manifest = fill(generation, nquads, fingerprint, chosen);
             manifest.write(generation.manifest());
             store.publish(generation);
             List<String> pruned = store.pruneAfterLoad();
-            log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader, %d text entries)%s", manifest.quads(), manifest.graphs(),
-                    generation.dir(), loader.name().toLowerCase(Locale.ROOT), manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
+            log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader%s, %d text entries)%s", manifest.quads(), manifest.graphs(),
+                    generation.dir(), name(chosen), chosen == loader ? "" : String.format(Locale.ROOT, ", chosen for %d MB of N-Quads and %.1f GB of memory", input >> 20, memory / 1e9),
+                    manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));
             return new Result(generation, manifest, true);
         }
     }
 
     /** Loads the quads and builds the text index; returns what the manifest will say. */
-    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint) throws IOException {
+    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint, BulkLoader chosen) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
-        long quads = loader.load(generation.tdb(), nquads, generation.dir());
+        long quads = chosen.load(generation.tdb(), nquads, generation.dir());
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
         DatasetGraph database = DatabaseMgr.connectDatasetGraph(generation.tdb().toString());
         try {
@@ -126,24 +131,28 @@ public final class StoreLoader {
      * more; the packed loader's copy, once more. The factor is the system property {@value #SPACE_FACTOR_PROPERTY} (0 turns
      * the check off).
      */
-    private void checkDiskSpace(List<Path> nquads) throws IOException {
+    private void checkDiskSpace(long input, List<Path> nquads, BulkLoader chosen) throws IOException {
         double factor = Double.parseDouble(System.getProperty(SPACE_FACTOR_PROPERTY, "2.0"));
-        long input = 0;
-        for (Path file : nquads) input += Files.size(file);
         Files.createDirectories(store.dir());
         FileStore disk = Files.getFileStore(store.dir());
         long free = disk.getUsableSpace();
         boolean linked = LoadedNQuads.linkable(nquads, disk);
-        double perByte = factor == 0 ? 0 : factor + (linked ? 0 : 2) + loader.spaceBeside();
+        double perByte = factor == 0 ? 0 : factor + (linked ? 0 : 2) + chosen.spaceBeside();
         long needed = (long) (input * perByte);
         if (free < needed) {
             throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s%s; "
                     + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20,
-                    linked ? "" : ", its dump included", loader.spaceBeside() > 0 ? ", the " + loader.name().toLowerCase(Locale.ROOT) + " copy included" : ""));
+                    linked ? "" : ", its dump included", chosen.spaceBeside() > 0 ? ", the " + name(chosen) + " copy included" : ""));
         }
     }
 
+    private static String name(BulkLoader loader) {
+        return loader.name().toLowerCase(Locale.ROOT);
+    }
+
     static final String SPACE_FACTOR_PROPERTY = "tessera.load.spaceFactor";
+    /** The memory, in bytes, that the automatic choice of loader counts on: by default the machine's, less where the store shares it. */
+    static final String MEMORY_PROPERTY = "tessera.load.memoryBytes";
 
     /** SHA-256 over the files' bytes, in order, and the text index's fields, which a load builds. */
     static String fingerprint(List<Path> files) throws IOException {

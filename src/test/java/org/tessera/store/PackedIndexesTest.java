@@ -2,12 +2,14 @@ package org.tessera.store;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,23 @@ class PackedIndexesTest {
         }
     }
 
+    /** The record blocks of every index's B+tree. */
+    private static long recordBlocks(Path tdb) {
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(tdb.toString());
+        try {
+            DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(dataset);
+            long blocks = 0;
+            for (var table : List.of(database.getTripleTable().getNodeTupleTable(), database.getQuadTable().getNodeTupleTable())) {
+                for (TupleIndex index : table.getTupleTable().getIndexes()) {
+                    blocks += ((BPlusTree) ((TupleIndexRecord) index).getRangeIndex()).getStateManager().getRecordsBlocksLimit();
+                }
+            }
+            return blocks;
+        } finally {
+            TDBInternal.expel(dataset);
+        }
+    }
+
     @Test
     void everyIndexHoldsTheSameTuplesInFewerBlocks() throws IOException {
         Path phased = load("phased", BulkLoader.PHASED).tdb();
@@ -95,6 +114,39 @@ class PackedIndexesTest {
         CliRunner query = CliRunner.run("query", "--db", db, "--format", "tsv", "queries/actor-timeline.rq");
         assertEquals(ExitCodes.OK, query.exitCode(), query.err());
         assertTrue(query.out().contains("Baghdadi's organisation breaks with Al Qaeda"), query.out());
+    }
+
+    @Test
+    void theAutomaticChoicePacksWhenThePhasedDatabaseWouldNotFitInMemory() throws IOException {
+        long gigabyte = 1L << 30;
+        assertEquals(BulkLoader.PHASED, BulkLoader.AUTO.chosenFor(10 * gigabyte, 24 * gigabyte), "18 GB in 24: it fits");
+        assertEquals(BulkLoader.PACKED, BulkLoader.AUTO.chosenFor(14 * gigabyte, 24 * gigabyte), "25 GB in 24: it does not");
+        assertEquals(BulkLoader.PHASED, BulkLoader.AUTO.chosenFor(14 * gigabyte, 0), "memory unknown");
+        assertEquals(BulkLoader.SORTED, BulkLoader.SORTED.chosenFor(14 * gigabyte, 24 * gigabyte), "a loader named is the one used");
+
+        Generation phased = load("phased", BulkLoader.PHASED);
+        long phasedBlocks = recordBlocks(phased.tdb());
+        Map<String, String> loaded = new LinkedHashMap<>();
+        for (String memory : List.of("1000000", Long.toString(1L << 40))) {
+            String db = dir.resolve("auto-" + memory).toString();
+            System.setProperty(StoreLoader.MEMORY_PROPERTY, memory);
+            try {
+                CliRunner load = CliRunner.run("load", "--db", db, "rdf/tessera.nq");
+                assertEquals(ExitCodes.OK, load.exitCode(), load.err());
+                loaded.put(memory, load.out());
+            } finally {
+                System.clearProperty(StoreLoader.MEMORY_PROPERTY);
+            }
+            Generation generation = new Store(Path.of(db)).current().orElseThrow();
+            assertEquals(indexes(phased.tdb()), indexes(generation.tdb()));
+            long blocks = recordBlocks(generation.tdb());
+            if (memory.equals("1000000")) assertTrue(blocks < phasedBlocks * 0.8, "packed: " + blocks + " record blocks against " + phasedBlocks);
+            else assertEquals(phasedBlocks, blocks, "loaded as the phased loader loads");
+        }
+        long megabytes = Files.size(Path.of("rdf/tessera.nq")) >> 20;
+        assertTrue(loaded.get("1000000").contains("(packed loader, chosen for " + megabytes + " MB of N-Quads and 0.0 GB of memory, "), loaded.get("1000000"));
+        assertTrue(loaded.get(Long.toString(1L << 40)).contains("(phased loader, chosen for " + megabytes + " MB of N-Quads and 1099.5 GB of memory, "),
+                loaded.get(Long.toString(1L << 40)));
     }
 
     /** The packed copy is written beside the database loaded: the disk check asks for it before any work. */
