@@ -35,9 +35,10 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * Of a subject with more than {@link #MOST_TUPLES} tuples, as a source that names hundreds
  * of actors, the first ones are kept: they hold each of their predicates whole but the last,
  * as the index orders a subject's tuples by predicate. Such a subject is read once a query:
- * when it comes back after it has left the recent subjects, its patterns go to the index, as
  * reading its first tuples again costs more than the few lookups it spares (BENCHMARKS.md,
- * round thirty-five).
+ * round thirty-five). When it leaves the recent subjects, it keeps the tuples of the
+ * predicates its patterns found there (a source's type, label and dates), and the patterns
+ * of a later visit that ask for others go to the index (round thirty-six).
  *
  * <p>A find gives the tuples in the order the index TDB2 would choose gives them: what
  * stays free of a pattern is ordered the same in SPOG as in any index whose bound slots
@@ -57,6 +58,8 @@ final class SubjectTuples {
     static final int RECENT_SUBJECTS = 1024;
     /** The crowded subjects remembered, about 4 MB of ids: past that, such a subject may be read again. */
     private static final int CROWDED_KEPT = 65_536;
+    /** The tuples the crowded subjects keep once they have left the recent ones, some 16 MB at most. */
+    static final int CROWDED_TUPLES_KEPT = 131_072;
     private static final Symbol PER_EXECUTION = Symbol.create("https://w3id.org/tessera/ontology#subjectTuples");
 
     private final NodeTupleTable table;
@@ -65,11 +68,18 @@ final class SubjectTuples {
     private final Map<NodeId, Read> recent = new LinkedHashMap<>(RECENT_SUBJECTS * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<NodeId, Read> eldest) {
-            return size() > RECENT_SUBJECTS;
+            if (size() <= RECENT_SUBJECTS) return false;
+            if (!eldest.getValue().whole) keepAsked(eldest.getKey(), eldest.getValue());
+            return true;
         }
     };
-    /** The subjects read that had more than {@link #MOST_TUPLES} tuples. */
-    private final Set<NodeId> crowded = new HashSet<>();
+    /**
+     * The subjects read that had more than {@link #MOST_TUPLES} tuples: null while they are
+     * among the recent ones, then the tuples their patterns asked for, or null again past
+     * {@link #CROWDED_TUPLES_KEPT}.
+     */
+    private final Map<NodeId, Read> crowded = new HashMap<>();
+    private int crowdedTuples;
     private long reads;
     private long lookups;
 
@@ -78,12 +88,15 @@ final class SubjectTuples {
         private final List<Tuple<NodeId>> tuples;
         private final boolean whole;
         private final int predicateSlot;
-        private final Map<NodeId, List<Tuple<NodeId>>> byPredicate = new HashMap<>();
+        private final Map<NodeId, List<Tuple<NodeId>>> byPredicate;
+        /** The predicates whose tuples a pattern found here, for what a crowded subject keeps. */
+        private final Set<NodeId> asked = new HashSet<>();
 
         Read(List<Tuple<NodeId>> tuples, boolean whole, int predicateSlot) {
             this.tuples = tuples;
             this.whole = whole;
             this.predicateSlot = predicateSlot;
+            this.byPredicate = new HashMap<>();
             int from = 0;
             for (int i = 1; i <= tuples.size(); i++) {
                 if (i == tuples.size() || !tuples.get(i).get(predicateSlot).equals(tuples.get(from).get(predicateSlot))) {
@@ -95,12 +108,32 @@ final class SubjectTuples {
             if (!whole) byPredicate.remove(tuples.get(tuples.size() - 1).get(predicateSlot));
         }
 
+        /** Part of a subject's tuples: only the predicates in {@code byPredicate} are whole. */
+        private Read(Map<NodeId, List<Tuple<NodeId>>> byPredicate, int predicateSlot) {
+            this.tuples = List.of();
+            this.whole = false;
+            this.predicateSlot = predicateSlot;
+            this.byPredicate = byPredicate;
+        }
+
         /** The tuples that match the pattern, or null when the tuples read may not hold them all. */
         Iterator<Tuple<NodeId>> find(Tuple<NodeId> pattern) {
             NodeId predicate = pattern.get(predicateSlot);
             List<Tuple<NodeId>> candidates = NodeId.isAny(predicate) ? (whole ? tuples : null) : byPredicate.get(predicate);
             if (candidates == null) return whole ? Iter.nullIterator() : null;
+            asked.add(predicate);
             return Iter.filter(candidates.iterator(), tuple -> matches(tuple, pattern));
+        }
+
+        /** The tuples of the predicates asked for, copied out of the read so that the rest can go. */
+        Read asked() {
+            Map<NodeId, List<Tuple<NodeId>>> kept = new HashMap<>();
+            for (NodeId predicate : asked) kept.put(predicate, List.copyOf(byPredicate.get(predicate)));
+            return new Read(kept, predicateSlot);
+        }
+
+        int size() {
+            return byPredicate.values().stream().mapToInt(List::size).sum();
         }
     }
 
@@ -157,14 +190,24 @@ final class SubjectTuples {
         NodeId subject = pattern.get(subjectSlot);
         if (subjectFirst == null || NodeId.isAny(subject)) return table.find(pattern);
         Read read = recent.get(subject);
+        if (read == null) read = crowded.get(subject);
         if (read == null) {
-            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2)) || crowded.contains(subject)) return lookUp(pattern);
+            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2)) || crowded.containsKey(subject)) return lookUp(pattern);
             read = read(subject);
             recent.put(subject, read);
-            if (!read.whole && crowded.size() < CROWDED_KEPT) crowded.add(subject);
+            if (!read.whole && crowded.size() < CROWDED_KEPT) crowded.put(subject, null);
         }
         Iterator<Tuple<NodeId>> found = read.find(pattern);
         return found != null ? found : lookUp(pattern);
+    }
+
+    /** What a crowded subject leaving the recent ones keeps, while the tuples kept stay under {@link #CROWDED_TUPLES_KEPT}. */
+    private void keepAsked(NodeId subject, Read read) {
+        if (!crowded.containsKey(subject)) return;
+        Read kept = read.asked();
+        if (crowdedTuples + kept.size() > CROWDED_TUPLES_KEPT) return;
+        crowdedTuples += kept.size();
+        crowded.put(subject, kept);
     }
 
     private Iterator<Tuple<NodeId>> lookUp(Tuple<NodeId> pattern) {

@@ -101,7 +101,7 @@ class SubjectTuplesTest {
     }
 
     @Test
-    void aCrowdedSubjectIsReadOnceAQueryAndAnOrdinaryOneAgainWhenItComesBack() {
+    void aCrowdedSubjectIsReadOnceAQueryAndKeepsWhatItsPatternsAskedForWhenItComesBack() {
         DatasetGraph sample = DatabaseMgr.createDatasetGraph();
         int ordinary = SubjectTuples.RECENT_SUBJECTS + 10;
         Txn.executeWrite(sample, () -> {
@@ -110,6 +110,7 @@ class SubjectTuplesTest {
             }
             for (int i = 0; i < 200; i++) sample.add(uri("g0"), CROWDED, uri("mentions"), uri("s" + i));
             sample.add(uri("g0"), CROWDED, uri("p0"), uri("s1"));
+            sample.add(uri("g0"), CROWDED, uri("p1"), uri("s2"));
         });
         DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample);
         Txn.executeRead(database, () -> {
@@ -127,10 +128,55 @@ class SubjectTuplesTest {
 
             assertEquals(Iter.toList(quads.find(crowdedP0)), Iter.toList(subjects.find(crowdedP0, true)));
             assertEquals(ordinary + 1, subjects.reads(), "the crowded subject is not read a second time");
-            assertEquals(lookups + 1, subjects.lookups(), "its pattern goes to the index");
+            assertEquals(lookups, subjects.lookups(), "the predicate its pattern asked for is kept");
+            Tuple<NodeId> crowdedP1 = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "crowded"), uri(quads, "p1"), NodeId.NodeIdAny);
+            Tuple<NodeId> crowdedMentions = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "crowded"), uri(quads, "mentions"), NodeId.NodeIdAny);
+            assertEquals(Iter.toList(quads.find(crowdedP1)), Iter.toList(subjects.find(crowdedP1, true)));
+            assertEquals(1, Iter.count(quads.find(crowdedP1)));
+            assertEquals(lookups + 1, subjects.lookups(), "a predicate it read but no pattern asked for goes to the index");
+            assertEquals(Iter.toList(quads.find(crowdedMentions)), Iter.toList(subjects.find(crowdedMentions, true)));
+            assertEquals(200, Iter.count(quads.find(crowdedMentions)));
+            assertEquals(lookups + 2, subjects.lookups(), "and so does the predicate its read cut short");
+            assertEquals(ordinary + 1, subjects.reads());
             assertEquals(Iter.toList(quads.find(firstP0)), Iter.toList(subjects.find(firstP0, true)));
             assertEquals(ordinary + 2, subjects.reads(), "an ordinary subject that comes back is read again");
         });
+    }
+
+    @Test
+    void theCrowdedSubjectsKeepNoMoreTuplesThanTheirBudget() {
+        DatasetGraph sample = DatabaseMgr.createDatasetGraph();
+        int perSubject = SubjectTuples.MOST_TUPLES - 1;
+        int keptWhole = SubjectTuples.CROWDED_TUPLES_KEPT / perSubject;
+        int subjects = SubjectTuples.RECENT_SUBJECTS + keptWhole + 20;
+        Txn.executeWrite(sample, () -> {
+            for (int i = 0; i < subjects; i++) {
+                // The predicate asked for fills the first tuples read; the one after it makes the subject crowded.
+                // In the default graph's storage: three indexes to fill instead of six.
+                for (int v = 0; v < perSubject; v++) sample.getDefaultGraph().add(uri("c" + i), uri("p0"), uri("v" + v));
+                for (int v = 0; v < 2; v++) sample.getDefaultGraph().add(uri("c" + i), uri("mentions"), uri("v" + v));
+            }
+        });
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample);
+        Txn.executeRead(database, () -> {
+            NodeTupleTable triples = database.getTripleTable().getNodeTupleTable();
+            SubjectTuples tuples = SubjectTuples.of(triples, new ExecutionContext(database));
+            for (int i = 0; i < subjects; i++) assertEquals(perSubject, Iter.count(tuples.find(p0Of(triples, i), true)));
+            assertEquals(subjects, tuples.reads());
+            long lookups = tuples.lookups();
+            for (int i = 0; i < keptWhole; i++) assertEquals(perSubject, Iter.count(tuples.find(p0Of(triples, i), true)));
+            assertEquals(lookups, tuples.lookups(), "the first subjects to leave keep the tuples asked for");
+            for (int i = keptWhole; i < subjects - SubjectTuples.RECENT_SUBJECTS; i++) {
+                assertEquals(perSubject, Iter.count(tuples.find(p0Of(triples, i), true)));
+            }
+            assertEquals(lookups + subjects - SubjectTuples.RECENT_SUBJECTS - keptWhole, tuples.lookups(),
+                    "past " + SubjectTuples.CROWDED_TUPLES_KEPT + " tuples, the others go to the index");
+            assertEquals(subjects, tuples.reads(), "and none is read again");
+        });
+    }
+
+    private static Tuple<NodeId> p0Of(NodeTupleTable triples, int subject) {
+        return TupleFactory.create3(uri(triples, "c" + subject), uri(triples, "p0"), NodeId.NodeIdAny);
     }
 
     /** A query, and whether a subject in it has enough patterns on it to be read whole. */
