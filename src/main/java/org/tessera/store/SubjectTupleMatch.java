@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -76,13 +77,15 @@ final class SubjectTupleMatch {
 
     /**
      * The patterns, in the order they are matched, at which {@link #PATTERNS_WORTH_A_READ} or
-     * more on the same subject are still to match, counting the pattern itself.
+     * more on the same subject are still to match, counting the pattern itself and those of
+     * the optionals that follow ({@code optionalsAhead}, by subject).
      */
-    static Set<Triple> readAt(List<Triple> ordered) {
+    static Set<Triple> readAt(List<Triple> ordered, Map<Node, Integer> optionalsAhead) {
         Set<Triple> readAt = new HashSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Node subject = ordered.get(i).getSubject();
-            long ahead = ordered.subList(i, ordered.size()).stream().filter(later -> later.getSubject().equals(subject)).count();
+            long ahead = optionalsAhead.getOrDefault(subject, 0)
+                    + ordered.subList(i, ordered.size()).stream().filter(later -> later.getSubject().equals(subject)).count();
             if (ahead >= PATTERNS_WORTH_A_READ) readAt.add(ordered.get(i));
         }
         return readAt;

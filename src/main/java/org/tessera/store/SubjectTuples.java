@@ -121,7 +121,8 @@ final class SubjectTuples {
             NodeId predicate = pattern.get(predicateSlot);
             List<Tuple<NodeId>> candidates = NodeId.isAny(predicate) ? (whole ? tuples : null) : byPredicate.get(predicate);
             if (candidates == null) return whole ? Iter.nullIterator() : null;
-            asked.add(predicate);
+            // Only a read cut short is kept in part when it leaves the recent subjects.
+            if (!whole) asked.add(predicate);
             return Iter.filter(candidates.iterator(), tuple -> matches(tuple, pattern));
         }
 

@@ -188,6 +188,10 @@ class SubjectTuplesTest {
                 new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c ; :p3 ?d }", true),
                 new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c }", false),
                 new Case("SELECT * WHERE { ?s :p0 ?a OPTIONAL { ?s :p3 ?d } OPTIONAL { ?s :p9 ?e } }", false),
+                // the optionals that follow, run for each row, count toward reading the subject
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b OPTIONAL { ?s :p3 ?d } OPTIONAL { ?s :p9 ?e } }", true),
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b OPTIONAL { ?s :p3 ?d FILTER (?d != :s2) } OPTIONAL { ?s :next ?n . ?n :p2 ?c } }", true),
+                new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b OPTIONAL { ?s :next ?n . ?n :p2 ?c ; :p3 ?d } }", false),
                 new Case("SELECT * WHERE { GRAPH ?g { ?s :p0 ?a ; :p3 ?d ; :next ?n ; :self ?x } }", true),
                 new Case("SELECT * WHERE { GRAPH <" + X + "g1> { ?s :p0 ?a ; :p2 ?c } }", false),
                 new Case("SELECT * WHERE { ?s :p0 ?a ; :p1 ?b ; :p2 ?c ; :p3 ?d FILTER (?d != :s2) }", true),
