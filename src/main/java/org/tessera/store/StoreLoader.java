@@ -86,7 +86,7 @@ public final class StoreLoader {
             // Once the lock is ours: a load we waited for has used the disk meanwhile.
             long input = 0;
             for (Path file : nquads) input += Files.size(file);
-            long memory = Long.getLong(MEMORY_PROPERTY, MemoryFit.physicalMemory());
+            long memory = memoryCountedOn();
             BulkLoader chosen = loader.chosenFor(input, memory);
             checkDiskSpace(input, nquads, chosen);
             Generation generation = store.createNext();
@@ -143,6 +143,17 @@ public final class StoreLoader {
             throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s%s; "
                     + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20,
                     linked ? "" : ", its dump included", chosen.spaceBeside() > 0 ? ", the " + name(chosen) + " copy included" : ""));
+        }
+    }
+
+    /** The property's bytes when it is set, the machine's memory otherwise. */
+    private static long memoryCountedOn() {
+        String set = System.getProperty(MEMORY_PROPERTY);
+        if (set == null) return MemoryFit.physicalMemory();
+        try {
+            return Long.parseLong(set.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MEMORY_PROPERTY + ": a number of bytes, not '" + set + "'", e);
         }
     }
 

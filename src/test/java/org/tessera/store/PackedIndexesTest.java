@@ -143,6 +143,14 @@ class PackedIndexesTest {
             if (memory.equals("1000000")) assertTrue(blocks < phasedBlocks * 0.8, "packed: " + blocks + " record blocks against " + phasedBlocks);
             else assertEquals(phasedBlocks, blocks, "loaded as the phased loader loads");
         }
+        System.setProperty(StoreLoader.MEMORY_PROPERTY, "24G");
+        try {
+            CliRunner refused = CliRunner.run("load", "--db", dir.resolve("auto-bad").toString(), "rdf/tessera.nq");
+            assertEquals(ExitCodes.INTERNAL_ERROR, refused.exitCode());
+            assertTrue(refused.err().contains("tessera.load.memoryBytes: a number of bytes, not '24G'"), refused.err());
+        } finally {
+            System.clearProperty(StoreLoader.MEMORY_PROPERTY);
+        }
         long megabytes = Files.size(Path.of("rdf/tessera.nq")) >> 20;
         assertTrue(loaded.get("1000000").contains("(packed loader, chosen for " + megabytes + " MB of N-Quads and 0.0 GB of memory, "), loaded.get("1000000"));
         assertTrue(loaded.get(Long.toString(1L << 40)).contains("(phased loader, chosen for " + megabytes + " MB of N-Quads and 1099.5 GB of memory, "),
