@@ -17,8 +17,9 @@ import java.util.List;
  * afresh on both rows at every comparison: a sort of N rows evaluates them about
  * 2 N log N times, each time looking a node up and making its value again (a date
  * parsed from its text). The order is Jena's: the same comparison of values
- * ({@link BindingComparator#compareNodesRaw}), an unbound or failing key first, and
- * the same tie-break ({@link BindingComparator#compareBindingsSyntactic}).
+ * ({@link SortValue}, which compares the text of the common forms and leaves the rest to
+ * {@link BindingComparator#compareNodesRaw}), an unbound or failing key first, and the
+ * same tie-break ({@link BindingComparator#compareBindingsSyntactic}).
  */
 final class SortKeys implements Comparator<SortKeys.Row> {
     private final List<SortCondition> conditions;
@@ -36,7 +37,7 @@ final class SortKeys implements Comparator<SortKeys.Row> {
     @Override
     public int compare(Row a, Row b) {
         for (int i = 0; i < conditions.size(); i++) {
-            int x = BindingComparator.compareNodesRaw(a.key(i), b.key(i));
+            int x = SortValue.compare(a.key(i), b.key(i));
             if (x != 0) return conditions.get(i).getDirection() == Query.ORDER_DESCENDING ? -x : x;
         }
         return BindingComparator.compareBindingsSyntactic(a.binding, b.binding);
@@ -45,26 +46,25 @@ final class SortKeys implements Comparator<SortKeys.Row> {
     /** A row and the values of its sort keys worked out so far. */
     final class Row {
         final Binding binding;
-        private final NodeValue[] keys;
-        private final boolean[] known;
+        private final SortValue[] keys;
 
         private Row(Binding binding, int keys) {
             this.binding = binding;
-            this.keys = new NodeValue[keys];
-            this.known = new boolean[keys];
+            this.keys = new SortValue[keys];
         }
 
-        /** The value of key {@code i}, or null where it is unbound or its expression fails, as in Jena. */
-        private NodeValue key(int i) {
-            if (!known[i]) {
-                known[i] = true;
-                try {
-                    keys[i] = conditions.get(i).getExpression().eval(binding, env);
-                } catch (ExprEvalException unboundOrFailed) {
-                    keys[i] = null;
-                }
-            }
+        /** The value of key {@code i}; absent where it is unbound or its expression fails, as in Jena. */
+        private SortValue key(int i) {
+            if (keys[i] == null) keys[i] = SortValue.of(value(i));
             return keys[i];
+        }
+
+        private NodeValue value(int i) {
+            try {
+                return conditions.get(i).getExpression().eval(binding, env);
+            } catch (ExprEvalException unboundOrFailed) {
+                return null;
+            }
         }
     }
 }

@@ -3,8 +3,10 @@ package org.tessera.store;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.ARQInternalErrorException;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The served sort and top-N: Jena's rows in Jena's order, each row's sort keys worked out once. */
@@ -108,6 +111,53 @@ class KeyedSortTest {
             assertTrue(jenas > 4_000, "Jena evaluates the key on both rows of each comparison: " + jenas);
             assertTrue(evaluations.get() <= 2_000, "once per row at most: " + evaluations.get());
         }
+    }
+
+    @Test
+    void everyPairOfValuesComparesAsInJena() {
+        List<NodeValue> values = new ArrayList<>();
+        for (String lexical : List.of("2016-05-01", "2016-05-01", "2016-07-01", "2016-12-31", "2017-01-01", "0999-01-01",
+                "2016-05-01Z", "2016-05-01+14:00", "2016-05-01-05:00", "2016-05-02+14:00", "2016-05-01-12:00", "-0044-03-15", "12016-05-01", "2016-13-01"))
+            values.add(NodeValue.makeNode(NodeFactory.createLiteralDT(lexical, XSDDatatype.XSDdate)));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("2016-05-01T00:00:00", XSDDatatype.XSDdateTime)));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("2016", XSDDatatype.XSDgYear)));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("2016-05", XSDDatatype.XSDgYearMonth)));
+        for (String text : List.of("2016-05-01", "Mosul", "Mosul", "mosul", "Raqqa", "", "Ä"))
+            values.add(NodeValue.makeNode(NodeFactory.createLiteralString(text)));
+        values.add(NodeValue.makeString("Mosul"));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralLang("Mosul", "en")));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralLang("Mosul", "ar")));
+        for (String text : List.of("Mosul", "Airstrike on Mosul", "airstrike on Mosul", "Raqqa", ""))
+            values.add(NodeValue.makeNode(NodeFactory.createLiteralLang(text, "en")));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralLang("Mosul", "EN")));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralLang("Raqqa", "en-GB")));
+        for (String iri : List.of("urn:x:a", "urn:x:a", "urn:x:b", "http://example.org/mosul", "urn:x:A"))
+            values.add(NodeValue.makeNode(NodeFactory.createURI(iri)));
+        values.add(NodeValue.makeNode(NodeFactory.createBlankNode("b0")));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("7", XSDDatatype.XSDinteger)));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("7.0", XSDDatatype.XSDdecimal)));
+        values.add(NodeValue.makeNode(NodeFactory.createLiteralDT("not a number", XSDDatatype.XSDinteger)));
+        values.add(null);
+        for (NodeValue a : values)
+            for (NodeValue b : values)
+                assertEquals(Integer.signum(BindingComparator.compareNodesRaw(a, b)),
+                        Integer.signum(SortValue.compare(SortValue.of(a), SortValue.of(b))), a + " against " + b);
+    }
+
+    /** docs/upstream.md, report 4: when this fails, Jena orders such strings, and the report can go. */
+    @Test
+    void jenaCannotOrderTheSameStringWithAndWithoutABaseDirection() {
+        DatasetGraph database = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(database, () -> {
+            database.getDefaultGraph().add(NodeFactory.createURI("urn:x:a"), NodeFactory.createURI("urn:x:v"),
+                    NodeFactory.createLiteralLang("Mosul", "en"));
+            database.getDefaultGraph().add(NodeFactory.createURI("urn:x:b"), NodeFactory.createURI("urn:x:v"),
+                    NodeFactory.createLiteralDirLang("Mosul", "en", "rtl"));
+        });
+        String query = "SELECT ?s WHERE { ?s :v ?v } ORDER BY ?v";
+        assertThrows(ARQInternalErrorException.class, () -> rows(database, query), "Jena's own sort");
+        ServedPlans.apply(database);
+        assertThrows(ARQInternalErrorException.class, () -> rows(database, query), "the served sort leaves such strings to Jena");
     }
 
     private static void assertSameAsJenas(DatasetGraph database, List<String> queries) {
