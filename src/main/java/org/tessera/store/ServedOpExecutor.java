@@ -69,10 +69,28 @@ final class ServedOpExecutor extends OpExecutorTDB2 {
         for (Triple triple : patternsOf(conditional.getRight())) {
             if (Var.isVar(triple.getSubject())) ahead.merge(triple.getSubject(), 1, Integer::sum);
         }
-        ExecutionContext left = ExecutionContext.copy(execCxt);
-        left.setExecutor(cxt -> new ServedOpExecutor(cxt, null, Map.copyOf(ahead)));
+        ExecutionContext leftCxt = ExecutionContext.copy(execCxt);
+        leftCxt.setExecutor(cxt -> new ServedOpExecutor(cxt, null, Map.copyOf(ahead)));
+        QueryIterator left = QC.execute(conditional.getLeft(), input, leftCxt);
+        Op right = conditional.getRight();
+        if (right instanceof OpBGP bgp && execCxt.getActiveGraph() instanceof GraphTDB graph && !hasTripleTerms(bgp.getPattern())) {
+            return optional(graph.getDSG(), graph.getGraphName(), bgp.getPattern(), left);
+        }
+        // Not in GRAPH ?g: a row could name the default or the union graph, which Jena reads another way.
+        if (right instanceof OpQuadPattern quads && execCxt.getDataset() instanceof DatasetGraphTDB dataset
+                && !Var.isVar(quads.getGraphNode()) && !hasTripleTerms(quads.getBasicPattern())) {
+            return optional(dataset, quads.getGraphNode(), quads.getBasicPattern(), left);
+        }
         // As OpExecutor does, with the optional's patterns counted in what it follows.
-        return new QueryIterOptionalIndex(QC.execute(conditional.getLeft(), input, left), conditional.getRight(), execCxt);
+        return new QueryIterOptionalIndex(left, right, execCxt);
+    }
+
+    /** An optional basic graph pattern run row by row, each row its input ({@link SubjectTupleMatch#optional}). */
+    private QueryIterator optional(DatasetGraphTDB dataset, Node graphName, BasicPattern pattern, QueryIterator left) {
+        Node graphNode = decideGraphNode(graphName, execCxt);
+        SubjectTuples tuples = SubjectTuples.of(dataset.chooseNodeTupleTable(graphNode), execCxt);
+        return SubjectTupleMatch.optional(tuples, graphNode, pattern, dataset.getReorderTransform(), optionalsAhead, left,
+                QC2.getFilter(execCxt.getContext()), execCxt);
     }
 
     /** The patterns of an optional that is a basic graph pattern, filtered or not; none for any other. */

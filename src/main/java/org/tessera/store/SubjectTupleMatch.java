@@ -1,8 +1,11 @@
 package org.tessera.store;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.BasicPattern;
+import org.apache.jena.sparql.core.Substitute;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -23,10 +27,14 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.iterator.Abortable;
 import org.apache.jena.sparql.engine.iterator.QueryIterAbortable;
 import org.apache.jena.sparql.engine.main.solver.SolverLib;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderProc;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
+import org.apache.jena.sparql.util.VarUtils;
 import org.apache.jena.tdb2.solver.BindingNodeId;
 import org.apache.jena.tdb2.solver.BindingTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * A basic graph pattern matched in the order given, pattern by pattern on node ids, as
@@ -65,14 +73,93 @@ final class SubjectTupleMatch {
         Iterator<BindingNodeId> rows = Iter.map(input, match::idsOf);
         List<Abortable> stages = new ArrayList<>();
         for (Triple triple : pattern) {
-            Tuple<Node> tuple = graphNode == null
-                    ? TupleFactory.create3(triple.getSubject(), triple.getPredicate(), triple.getObject())
-                    : TupleFactory.create4(graphNode, triple.getSubject(), triple.getPredicate(), triple.getObject());
-            Stage stage = match.stage(tuple, readAt.contains(triple));
+            Stage stage = match.stage(tupleOf(graphNode, triple), readAt.contains(triple));
             rows = SolverLib.makeAbortable(Iter.flatMap(rows, row -> match.extend(row, stage)), stages);
         }
         Iterator<Binding> bindings = Iter.map(rows, row -> new BindingTDB(row, match.nodes));
         return new QueryIterAbortable(bindings, stages, input, execCxt);
+    }
+
+    /**
+     * An {@code OPTIONAL} that Jena runs row by row (its {@code QueryIterOptionalIndex}):
+     * each input row with the pattern's rows for it, or alone where there are none. Jena
+     * puts the row's values into the pattern, then plans and matches that pattern afresh,
+     * looking its terms up as node ids again. Here the pattern takes the row as its input,
+     * and its stages are planned once for each set of its variables the rows bind (and each
+     * value of those {@link #weighedByValue weighed by value}): ordered
+     * as TDB2 orders the pattern with the row's values in it, and read whole where the
+     * pattern with those values would be ({@link #readAt}).
+     *
+     * @param ordering TDB2's ordering of a pattern, or null to match in the order given
+     * @param optionalsAhead the patterns of later optionals, by subject variable ({@link #readAt})
+     */
+    static QueryIterator optional(SubjectTuples tuples, Node graphNode, BasicPattern pattern, ReorderTransformation ordering,
+                                  Map<Node, Integer> optionalsAhead, QueryIterator input,
+                                  Predicate<Tuple<NodeId>> quadFilter, ExecutionContext execCxt) {
+        SubjectTupleMatch match = new SubjectTupleMatch(tuples, quadFilter, Node.ANY.equals(graphNode), execCxt);
+        Set<Var> patternVars = new LinkedHashSet<>();
+        VarUtils.addVars(patternVars, pattern);
+        List<Var> vars = List.copyOf(patternVars);
+        List<Var> weighed = weighedByValue(pattern);
+        Map<PlanKey, List<Stage>> plans = new HashMap<>();
+        Iterator<Binding> rows = Iter.flatMap(input, row -> {
+            BitSet bound = new BitSet(vars.size());
+            for (int i = 0; i < vars.size(); i++) if (row.contains(vars.get(i))) bound.set(i);
+            List<Node> values = weighed.isEmpty() ? List.of() : new ArrayList<>(weighed.size());
+            for (Var var : weighed) values.add(row.get(var));
+            PlanKey key = new PlanKey(bound, values);
+            List<Stage> stages = plans.computeIfAbsent(key, k -> match.plan(graphNode, pattern, ordering, optionalsAhead, row));
+            Iterator<BindingNodeId> found = Iter.singletonIterator(match.idsOf(row));
+            for (Stage stage : stages) found = Iter.flatMap(found, ids -> match.extend(ids, stage));
+            if (!found.hasNext()) return Iter.singletonIterator(row);
+            return Iter.map(found, ids -> (Binding) new BindingTDB(ids, match.nodes));
+        });
+        return new QueryIterAbortable(rows, List.of(), input, execCxt);
+    }
+
+    /** The variables a pattern's rows bind, and the values of those whose value can change TDB2's plan. */
+    private record PlanKey(BitSet bound, List<Node> weighedValues) {}
+
+    /**
+     * The variables whose value, not only whether a row binds them, can change how TDB2 orders
+     * the pattern: those in a predicate, and those in the object of a predicate that is rdf:type
+     * or a variable. Its fixed ordering weighs rdf:type apart, and statistics weigh each
+     * predicate and each class.
+     */
+    private static List<Var> weighedByValue(BasicPattern pattern) {
+        Set<Var> weighed = new LinkedHashSet<>();
+        for (Triple triple : pattern) {
+            Node predicate = triple.getPredicate();
+            if (Var.isVar(predicate)) weighed.add(Var.alloc(predicate));
+            if (Var.isVar(triple.getObject()) && (Var.isVar(predicate) || RDF.Nodes.type.equals(predicate))) {
+                weighed.add(Var.alloc(triple.getObject()));
+            }
+        }
+        return List.copyOf(weighed);
+    }
+
+    /** The stages of the pattern for rows that bind what {@code row} binds, as Jena would plan it with the row's values in. */
+    private List<Stage> plan(Node graphNode, BasicPattern pattern, ReorderTransformation ordering,
+                             Map<Node, Integer> optionalsAhead, Binding row) {
+        BasicPattern withValues = Substitute.substitute(pattern, row);
+        List<Triple> ordered = pattern.getList();
+        if (ordering != null && pattern.size() >= 2) {
+            ReorderProc order = ordering.reorderIndexes(withValues);
+            ordered = order.reorder(pattern).getList();
+            withValues = order.reorder(withValues);
+        }
+        Set<Triple> readAt = readAt(withValues.getList(), optionalsAhead);
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            stages.add(stage(tupleOf(graphNode, ordered.get(i)), readAt.contains(withValues.get(i))));
+        }
+        return stages;
+    }
+
+    private static Tuple<Node> tupleOf(Node graphNode, Triple triple) {
+        return graphNode == null
+                ? TupleFactory.create3(triple.getSubject(), triple.getPredicate(), triple.getObject())
+                : TupleFactory.create4(graphNode, triple.getSubject(), triple.getPredicate(), triple.getObject());
     }
 
     /**
