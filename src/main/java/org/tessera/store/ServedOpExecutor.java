@@ -73,24 +73,30 @@ final class ServedOpExecutor extends OpExecutorTDB2 {
         leftCxt.setExecutor(cxt -> new ServedOpExecutor(cxt, null, Map.copyOf(ahead)));
         QueryIterator left = QC.execute(conditional.getLeft(), input, leftCxt);
         Op right = conditional.getRight();
-        if (right instanceof OpBGP bgp && execCxt.getActiveGraph() instanceof GraphTDB graph && !hasTripleTerms(bgp.getPattern())) {
-            return optional(graph.getDSG(), graph.getGraphName(), bgp.getPattern(), left);
+        ExprList filters = right instanceof OpFilter filter ? filter.getExprs() : null;
+        Op pattern = right instanceof OpFilter filter ? filter.getSubOp() : right;
+        if (pattern instanceof OpBGP bgp && execCxt.getActiveGraph() instanceof GraphTDB graph && !hasTripleTerms(bgp.getPattern())) {
+            return optional(graph.getDSG(), graph.getGraphName(), bgp.getPattern(), filters, left);
         }
         // Not in GRAPH ?g: a row could name the default or the union graph, which Jena reads another way.
-        if (right instanceof OpQuadPattern quads && execCxt.getDataset() instanceof DatasetGraphTDB dataset
+        if (pattern instanceof OpQuadPattern quads && execCxt.getDataset() instanceof DatasetGraphTDB dataset
                 && !Var.isVar(quads.getGraphNode()) && !hasTripleTerms(quads.getBasicPattern())) {
-            return optional(dataset, quads.getGraphNode(), quads.getBasicPattern(), left);
+            return optional(dataset, quads.getGraphNode(), quads.getBasicPattern(), filters, left);
         }
         // As OpExecutor does, with the optional's patterns counted in what it follows.
         return new QueryIterOptionalIndex(left, right, execCxt);
     }
 
-    /** An optional basic graph pattern run row by row, each row its input ({@link SubjectTupleMatch#optional}). */
-    private QueryIterator optional(DatasetGraphTDB dataset, Node graphName, BasicPattern pattern, QueryIterator left) {
+    /**
+     * An optional basic graph pattern, filtered or not, run row by row, each row its input
+     * ({@link SubjectTupleMatch#optional}).
+     */
+    private QueryIterator optional(DatasetGraphTDB dataset, Node graphName, BasicPattern pattern, ExprList filters,
+                                   QueryIterator left) {
         Node graphNode = decideGraphNode(graphName, execCxt);
         SubjectTuples tuples = SubjectTuples.of(dataset.chooseNodeTupleTable(graphNode), execCxt);
-        return SubjectTupleMatch.optional(tuples, graphNode, pattern, dataset.getReorderTransform(), optionalsAhead, left,
-                QC2.getFilter(execCxt.getContext()), execCxt);
+        return SubjectTupleMatch.optional(tuples, graphNode, pattern, filters, dataset.getReorderTransform(), optionalsAhead,
+                left, QC2.getFilter(execCxt.getContext()), execCxt);
     }
 
     /** The patterns of an optional that is a basic graph pattern, filtered or not; none for any other. */

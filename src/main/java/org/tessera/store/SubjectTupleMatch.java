@@ -29,6 +29,9 @@ import org.apache.jena.sparql.engine.iterator.QueryIterAbortable;
 import org.apache.jena.sparql.engine.main.solver.SolverLib;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderProc;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.util.VarUtils;
 import org.apache.jena.tdb2.solver.BindingNodeId;
 import org.apache.jena.tdb2.solver.BindingTDB;
@@ -93,24 +96,27 @@ final class SubjectTupleMatch {
      * @param ordering TDB2's ordering of a pattern, or null to match in the order given
      * @param optionalsAhead the patterns of later optionals, by subject variable ({@link #readAt})
      */
-    static QueryIterator optional(SubjectTuples tuples, Node graphNode, BasicPattern pattern, ReorderTransformation ordering,
-                                  Map<Node, Integer> optionalsAhead, QueryIterator input,
+    static QueryIterator optional(SubjectTuples tuples, Node graphNode, BasicPattern pattern, ExprList filters,
+                                  ReorderTransformation ordering, Map<Node, Integer> optionalsAhead, QueryIterator input,
                                   Predicate<Tuple<NodeId>> quadFilter, ExecutionContext execCxt) {
         SubjectTupleMatch match = new SubjectTupleMatch(tuples, quadFilter, Node.ANY.equals(graphNode), execCxt);
         Set<Var> patternVars = new LinkedHashSet<>();
         VarUtils.addVars(patternVars, pattern);
         List<Var> vars = List.copyOf(patternVars);
         List<Var> weighed = weighedByValue(pattern);
-        Map<PlanKey, List<Stage>> plans = new HashMap<>();
+        Map<PlanKey, Plan> plans = new HashMap<>();
         Iterator<Binding> rows = Iter.flatMap(input, row -> {
             BitSet bound = new BitSet(vars.size());
             for (int i = 0; i < vars.size(); i++) if (row.contains(vars.get(i))) bound.set(i);
             List<Node> values = weighed.isEmpty() ? List.of() : new ArrayList<>(weighed.size());
             for (Var var : weighed) values.add(row.get(var));
             PlanKey key = new PlanKey(bound, values);
-            List<Stage> stages = plans.computeIfAbsent(key, k -> match.plan(graphNode, pattern, ordering, optionalsAhead, row));
-            Iterator<BindingNodeId> found = Iter.singletonIterator(match.idsOf(row));
-            for (Stage stage : stages) found = Iter.flatMap(found, ids -> match.extend(ids, stage));
+            Plan plan = plans.computeIfAbsent(key, k -> match.plan(graphNode, pattern, filters, ordering, optionalsAhead, row));
+            Iterator<BindingNodeId> found = match.filtered(Iter.singletonIterator(match.idsOf(row)), plan.filtersBefore(0), execCxt);
+            for (int i = 0; i < plan.stages().size(); i++) {
+                Stage stage = plan.stages().get(i);
+                found = match.filtered(Iter.flatMap(found, ids -> match.extend(ids, stage)), plan.filtersBefore(i + 1), execCxt);
+            }
             if (!found.hasNext()) return Iter.singletonIterator(row);
             return Iter.map(found, ids -> (Binding) new BindingTDB(ids, match.nodes));
         });
@@ -138,9 +144,24 @@ final class SubjectTupleMatch {
         return List.copyOf(weighed);
     }
 
-    /** The stages of the pattern for rows that bind what {@code row} binds, as Jena would plan it with the row's values in. */
-    private List<Stage> plan(Node graphNode, BasicPattern pattern, ReorderTransformation ordering,
-                             Map<Node, Integer> optionalsAhead, Binding row) {
+    /**
+     * An optional's stages in their order, and its filters: {@code filtersBefore(i)} are those
+     * tested before stage {@code i} (after the last stage for {@code i} the number of stages).
+     */
+    private record Plan(List<Stage> stages, List<List<Expr>> filtersAt) {
+        List<Expr> filtersBefore(int i) {
+            return filtersAt.get(i);
+        }
+    }
+
+    /**
+     * The stages of the pattern for rows that bind what {@code row} binds, as Jena would plan it
+     * with the row's values in: ordered as TDB2 orders it, and each filter tested as soon as
+     * the variables it mentions are bound, as TDB2 places it ({@code TransformFilterPlacement}).
+     * Where a filter is tested changes the work, not the rows.
+     */
+    private Plan plan(Node graphNode, BasicPattern pattern, ExprList filters, ReorderTransformation ordering,
+                      Map<Node, Integer> optionalsAhead, Binding row) {
         BasicPattern withValues = Substitute.substitute(pattern, row);
         List<Triple> ordered = pattern.getList();
         if (ordering != null && pattern.size() >= 2) {
@@ -150,10 +171,34 @@ final class SubjectTupleMatch {
         }
         Set<Triple> readAt = readAt(withValues.getList(), optionalsAhead);
         List<Stage> stages = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            stages.add(stage(tupleOf(graphNode, ordered.get(i)), readAt.contains(withValues.get(i))));
+        List<List<Expr>> filtersAt = new ArrayList<>();
+        List<Expr> unplaced = filters == null ? new ArrayList<>() : new ArrayList<>(filters.getList());
+        Set<Var> bound = new HashSet<>();
+        row.vars().forEachRemaining(bound::add);
+        for (int i = 0; i <= ordered.size(); i++) {
+            if (i > 0) VarUtils.addVarsFromTriple(bound, ordered.get(i - 1));
+            List<Expr> now = new ArrayList<>();
+            for (Iterator<Expr> it = unplaced.iterator(); it.hasNext(); ) {
+                Expr filter = it.next();
+                if (i == ordered.size() || bound.containsAll(ExprVars.getVarsMentioned(filter))) {
+                    now.add(filter);
+                    it.remove();
+                }
+            }
+            filtersAt.add(now);
+            if (i < ordered.size()) stages.add(stage(tupleOf(graphNode, ordered.get(i)), readAt.contains(withValues.get(i))));
         }
-        return stages;
+        return new Plan(stages, filtersAt);
+    }
+
+    /** The rows that pass every filter, each tested on the row's nodes. */
+    private Iterator<BindingNodeId> filtered(Iterator<BindingNodeId> rows, List<Expr> filters, ExecutionContext execCxt) {
+        if (filters.isEmpty()) return rows;
+        return Iter.filter(rows, ids -> {
+            Binding binding = new BindingTDB(ids, nodes);
+            for (Expr filter : filters) if (!filter.isSatisfied(binding, execCxt)) return false;
+            return true;
+        });
     }
 
     private static Tuple<Node> tupleOf(Node graphNode, Triple triple) {
