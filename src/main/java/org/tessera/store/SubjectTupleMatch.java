@@ -93,6 +93,7 @@ final class SubjectTupleMatch {
      * as TDB2 orders the pattern with the row's values in it, and read whole where the
      * pattern with those values would be ({@link #readAt}).
      *
+     * @param filters the optional's filters, or null; each tested once the variables it mentions are bound
      * @param ordering TDB2's ordering of a pattern, or null to match in the order given
      * @param optionalsAhead the patterns of later optionals, by subject variable ({@link #readAt})
      */
@@ -112,10 +113,10 @@ final class SubjectTupleMatch {
             for (Var var : weighed) values.add(row.get(var));
             PlanKey key = new PlanKey(bound, values);
             Plan plan = plans.computeIfAbsent(key, k -> match.plan(graphNode, pattern, filters, ordering, optionalsAhead, row));
-            Iterator<BindingNodeId> found = match.filtered(Iter.singletonIterator(match.idsOf(row)), plan.filtersBefore(0), execCxt);
+            Iterator<BindingNodeId> found = match.filtered(Iter.singletonIterator(match.idsOf(row)), plan.filtersBefore().get(0), execCxt);
             for (int i = 0; i < plan.stages().size(); i++) {
                 Stage stage = plan.stages().get(i);
-                found = match.filtered(Iter.flatMap(found, ids -> match.extend(ids, stage)), plan.filtersBefore(i + 1), execCxt);
+                found = match.filtered(Iter.flatMap(found, ids -> match.extend(ids, stage)), plan.filtersBefore().get(i + 1), execCxt);
             }
             if (!found.hasNext()) return Iter.singletonIterator(row);
             return Iter.map(found, ids -> (Binding) new BindingTDB(ids, match.nodes));
@@ -145,14 +146,10 @@ final class SubjectTupleMatch {
     }
 
     /**
-     * An optional's stages in their order, and its filters: {@code filtersBefore(i)} are those
-     * tested before stage {@code i} (after the last stage for {@code i} the number of stages).
+     * An optional's stages in their order, and its filters: {@code filtersBefore.get(i)} are
+     * those tested before stage {@code i} (after the last stage for {@code i} the number of stages).
      */
-    private record Plan(List<Stage> stages, List<List<Expr>> filtersAt) {
-        List<Expr> filtersBefore(int i) {
-            return filtersAt.get(i);
-        }
-    }
+    private record Plan(List<Stage> stages, List<ExprList> filtersBefore) {}
 
     /**
      * The stages of the pattern for rows that bind what {@code row} binds, as Jena would plan it
@@ -171,13 +168,13 @@ final class SubjectTupleMatch {
         }
         Set<Triple> readAt = readAt(withValues.getList(), optionalsAhead);
         List<Stage> stages = new ArrayList<>();
-        List<List<Expr>> filtersAt = new ArrayList<>();
+        List<ExprList> filtersBefore = new ArrayList<>();
         List<Expr> unplaced = filters == null ? new ArrayList<>() : new ArrayList<>(filters.getList());
         Set<Var> bound = new HashSet<>();
         row.vars().forEachRemaining(bound::add);
         for (int i = 0; i <= ordered.size(); i++) {
             if (i > 0) VarUtils.addVarsFromTriple(bound, ordered.get(i - 1));
-            List<Expr> now = new ArrayList<>();
+            ExprList now = new ExprList();
             for (Iterator<Expr> it = unplaced.iterator(); it.hasNext(); ) {
                 Expr filter = it.next();
                 if (i == ordered.size() || bound.containsAll(ExprVars.getVarsMentioned(filter))) {
@@ -185,20 +182,16 @@ final class SubjectTupleMatch {
                     it.remove();
                 }
             }
-            filtersAt.add(now);
+            filtersBefore.add(now);
             if (i < ordered.size()) stages.add(stage(tupleOf(graphNode, ordered.get(i)), readAt.contains(withValues.get(i))));
         }
-        return new Plan(stages, filtersAt);
+        return new Plan(stages, filtersBefore);
     }
 
     /** The rows that pass every filter, each tested on the row's nodes. */
-    private Iterator<BindingNodeId> filtered(Iterator<BindingNodeId> rows, List<Expr> filters, ExecutionContext execCxt) {
+    private Iterator<BindingNodeId> filtered(Iterator<BindingNodeId> rows, ExprList filters, ExecutionContext execCxt) {
         if (filters.isEmpty()) return rows;
-        return Iter.filter(rows, ids -> {
-            Binding binding = new BindingTDB(ids, nodes);
-            for (Expr filter : filters) if (!filter.isSatisfied(binding, execCxt)) return false;
-            return true;
-        });
+        return Iter.filter(rows, ids -> filters.isSatisfied(new BindingTDB(ids, nodes), execCxt));
     }
 
     private static Tuple<Node> tupleOf(Node graphNode, Triple triple) {
