@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.lib.Cache;
+import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -31,7 +33,10 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * <p>A subject is read when the pattern that meets it is one of {@link SubjectTupleMatch#PATTERNS_WORTH_A_READ}
  * or more on it still to match: a read costs about as much as two narrow lookups. A pattern
  * whose object is bound too tests a subject more often than it reads it (is this event a
- * pledge of allegiance?), and is left to the index until the subject is read.
+ * pledge of allegiance?), and is left to the index until the subject is read, unless most
+ * of its pattern's tests have passed (is this event an event?): then the read answers it.
+ * A lookup left to the index that finds a few tuples is kept for the query's later rows
+ * once it has been asked twice.
  * Of a subject with more than {@link #MOST_TUPLES} tuples, as a source that names hundreds
  * of actors, the first ones are kept: they hold each of their predicates whole but the last,
  * as the index orders a subject's tuples by predicate. Such a subject is read once a query:
@@ -60,6 +65,12 @@ final class SubjectTuples {
     private static final int CROWDED_KEPT = 65_536;
     /** The tuples the crowded subjects keep once they have left the recent ones, some 16 MB at most. */
     static final int CROWDED_TUPLES_KEPT = 131_072;
+    /** The lookups kept: more than the sources, types and places that the rows of a query at 1M events share (BENCHMARKS.md, round thirty-nine). */
+    static final int LOOKED_UP_KEPT = 16_384;
+    /** The most tuples a lookup keeps: a label or two, a date; a lookup that finds more is left to the index. */
+    static final int LOOKED_UP_MOST = 8;
+    /** The slots of the lookups met once, a power of two: four times the lookups kept, 256 KB. */
+    static final int MET_ONCE_SLOTS = 65_536;
     private static final Symbol PER_EXECUTION = Symbol.create("https://w3id.org/tessera/ontology#subjectTuples");
 
     private final NodeTupleTable table;
@@ -80,6 +91,20 @@ final class SubjectTuples {
      */
     private final Map<NodeId, Read> crowded = new HashMap<>();
     private int crowdedTuples;
+    /**
+     * The tuples of lookups that found at most {@link #LOOKED_UP_MOST}: a pattern alone on
+     * its subject, as the label of a row's source or type, is met again by every row that
+     * shares the subject, and would descend the index each time. Caffeine's admission keeps
+     * the subjects met often (sources, types) from being pushed out by those met fewer times.
+     */
+    private Cache<Tuple<NodeId>, List<Tuple<NodeId>>> lookedUp;
+    /**
+     * The hash of the last lookup met in each slot: a lookup is kept only when it is met a
+     * second time. Most lookups of some queries are met once (each place of a place's
+     * events, each class partition of a source's graph), and keeping them cost more than
+     * the lookups that the kept ones saved (BENCHMARKS.md, round thirty-nine).
+     */
+    private int[] metOnce;
     private long reads;
     private long lookups;
 
@@ -178,6 +203,12 @@ final class SubjectTuples {
         return perTable == null ? 0 : perTable.values().stream().mapToLong(SubjectTuples::reads).sum();
     }
 
+    /** The finds the execution with this context left to the index, over all its tables. */
+    static long lookups(Context context) {
+        Map<NodeTupleTable, SubjectTuples> perTable = context.get(PER_EXECUTION);
+        return perTable == null ? 0 : perTable.values().stream().mapToLong(SubjectTuples::lookups).sum();
+    }
+
     NodeTupleTable table() {
         return table;
     }
@@ -188,12 +219,22 @@ final class SubjectTuples {
      * @param worthReading whether more patterns on the subject follow, so that reading it whole pays
      */
     Iterator<Tuple<NodeId>> find(Tuple<NodeId> pattern, boolean worthReading) {
+        return find(pattern, worthReading, false);
+    }
+
+    /**
+     * As {@link #find(Tuple, boolean)}, and a pattern whose object is bound reads the subject
+     * too when {@code testByReading}: when such tests have mostly passed, the lookup that
+     * tests the subject before its read costs more than the reads of the subjects that fail.
+     */
+    Iterator<Tuple<NodeId>> find(Tuple<NodeId> pattern, boolean worthReading, boolean testByReading) {
         NodeId subject = pattern.get(subjectSlot);
         if (subjectFirst == null || NodeId.isAny(subject)) return table.find(pattern);
         Read read = recent.get(subject);
         if (read == null) read = crowded.get(subject);
         if (read == null) {
-            if (!worthReading || !NodeId.isAny(pattern.get(subjectSlot + 2)) || crowded.containsKey(subject)) return lookUp(pattern);
+            boolean test = !NodeId.isAny(pattern.get(subjectSlot + 2));
+            if (!worthReading || (test && !testByReading) || crowded.containsKey(subject)) return lookUp(pattern);
             read = read(subject);
             recent.put(subject, read);
             if (!read.whole && crowded.size() < CROWDED_KEPT) crowded.put(subject, null);
@@ -212,8 +253,34 @@ final class SubjectTuples {
     }
 
     private Iterator<Tuple<NodeId>> lookUp(Tuple<NodeId> pattern) {
+        // A test of one subject (its object bound) is seldom asked twice.
+        if (!NodeId.isAny(pattern.get(subjectSlot + 2)) || firstMeeting(pattern)) {
+            lookups++;
+            return table.find(pattern);
+        }
+        if (lookedUp == null) lookedUp = CacheFactory.createCache(LOOKED_UP_KEPT);
+        List<Tuple<NodeId>> kept = lookedUp.getIfPresent(pattern);
+        if (kept != null) return kept.iterator();
         lookups++;
-        return table.find(pattern);
+        Iterator<Tuple<NodeId>> found = table.find(pattern);
+        List<Tuple<NodeId>> first = new ArrayList<>(2);
+        while (found.hasNext() && first.size() <= LOOKED_UP_MOST) first.add(found.next());
+        if (first.size() > LOOKED_UP_MOST) return Iter.concat(first.iterator(), found);
+        lookedUp.put(pattern, first);
+        return first.iterator();
+    }
+
+    /**
+     * Whether this lookup was not the last one met in its slot; it is now. A lookup kept
+     * whose slot another has taken since is met "first" again, and left to the index once.
+     */
+    private boolean firstMeeting(Tuple<NodeId> pattern) {
+        if (metOnce == null) metOnce = new int[MET_ONCE_SLOTS];
+        int hash = pattern.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (MET_ONCE_SLOTS - 1);
+        if (metOnce[slot] == hash) return false;
+        metOnce[slot] = hash;
+        return true;
     }
 
     private Read read(NodeId subject) {

@@ -46,6 +46,7 @@ class SubjectTuplesTest {
         Txn.executeRead(database, () -> {
             for (NodeTupleTable table : List.of(database.getQuadTable().getNodeTupleTable(), database.getTripleTable().getNodeTupleTable())) {
                 SubjectTuples subjects = SubjectTuples.of(table, new ExecutionContext(database));
+                SubjectTuples testing = SubjectTuples.of(table, new ExecutionContext(database));
                 int compared = 0;
                 for (Node subject : List.of(uri("s3"), uri("s4"), CROWDED, uri("s3"))) {
                     NodeId id = table.getNodeTable().getNodeIdForNode(subject);
@@ -54,6 +55,7 @@ class SubjectTuplesTest {
                             Tuple<NodeId> pattern = pattern(tuple, bound, table.getTupleTable().getTupleLen() - 3);
                             List<Tuple<NodeId>> expected = Iter.toList(table.find(pattern));
                             assertEquals(expected, Iter.toList(subjects.find(pattern, bound % 2 == 0)), subject + " " + pattern);
+                            assertEquals(expected, Iter.toList(testing.find(pattern, true, true)), "tested by reading: " + subject + " " + pattern);
                             compared += expected.size();
                         }
                     }
@@ -99,6 +101,72 @@ class SubjectTuplesTest {
             assertEquals(2, Iter.count(subjects.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, uri(quads, "after"), NodeId.NodeIdAny), true)));
             assertEquals(7, subjects.lookups(), "the predicate cut short, and those after it, from the index");
         });
+    }
+
+    @Test
+    void aLookupAloneOnItsSubjectGoesToTheIndexOnceAQuery() {
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
+        Txn.executeRead(database, () -> {
+            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
+            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+            Tuple<NodeId> label = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s5"), uri(quads, "p0"), NodeId.NodeIdAny);
+            for (int i = 0; i < 4; i++) assertEquals(Iter.toList(quads.find(label)), Iter.toList(subjects.find(label, false)));
+            assertEquals(2, subjects.lookups(), "met once, then kept when met again; the rows that share a subject share its lookup");
+
+            Tuple<NodeId> mentions = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "crowded"), uri(quads, "mentions"), NodeId.NodeIdAny);
+            for (int i = 0; i < 3; i++) assertEquals(Iter.toList(quads.find(mentions)), Iter.toList(subjects.find(mentions, false)));
+            assertEquals(300, Iter.count(quads.find(mentions)));
+            assertEquals(5, subjects.lookups(), "a lookup that finds more than " + SubjectTuples.LOOKED_UP_MOST + " tuples is not kept");
+
+            Tuple<NodeId> test = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s4"), uri(quads, "p9"), uri(quads, "s1"));
+            for (int i = 0; i < 3; i++) assertEquals(1, Iter.count(subjects.find(test, false)));
+            assertEquals(8, subjects.lookups(), "nor is a test of one subject");
+            assertEquals(0, subjects.reads());
+        });
+    }
+
+    @Test
+    void aTestOfASubjectReadsItFirstOnceMostSuchTestsHavePassed() {
+        DatasetGraph sample = DatabaseMgr.createDatasetGraph();
+        int subjects = 200;
+        Txn.executeWrite(sample, () -> {
+            for (int i = 0; i < subjects; i++) {
+                Node subject = uri("e" + i);
+                sample.add(uri("g0"), subject, uri("in"), uri("here"));
+                // Every subject is an event in one graph of them, one in ten in the other.
+                sample.add(uri("g0"), subject, RDF.Nodes.type, uri("Event"));
+                if (i % 10 == 0) sample.add(uri("g1"), subject, RDF.Nodes.type, uri("Rare"));
+                for (int p = 0; p < 3; p++) sample.add(uri("g0"), subject, uri("p" + p), uri("v" + (i + p) % 7));
+                sample.add(uri("g0"), subject, uri("status"), uri("ok"));
+                sample.add(uri("g0"), subject, uri("kind"), uri(i % 10 == 0 ? "rare" : "common"));
+            }
+        });
+        sample.getContext().set(TDB2.symUnionDefaultGraph, true);
+        String events = "SELECT * WHERE { ?e :in :here . ?e a :Event ; :p0 ?a ; :p1 ?b ; :p2 ?c }";
+        String rare = "SELECT * WHERE { ?e :in :here . ?e a :Rare ; :p0 ?a ; :p1 ?b ; :p2 ?c }";
+        // two tests of equal weight, matched in their written order: all pass the first, one in ten the second
+        String twoTests = "SELECT * WHERE { ?e :in :here . ?e :status :ok . ?e :kind :rare . ?e :p0 ?a ; :p1 ?b ; :p2 ?c }";
+        List<List<String>> jenas = List.of(rows(sample, events, null), rows(sample, rare, null), rows(sample, twoTests, null));
+        assertEquals(subjects, jenas.get(0).size());
+        assertEquals(subjects / 10, jenas.get(1).size());
+        assertEquals(subjects / 10, jenas.get(2).size());
+        ServedPlans.apply(sample);
+
+        List<long[]> work = new ArrayList<>();
+        assertEquals(jenas.get(0), rows(sample, events, work), events);
+        long[] passing = work.get(0);
+        assertEquals(subjects, passing[0], "every subject read");
+        assertTrue(passing[1] < subjects / 4, "tested in the index only until most tests had passed: " + passing[1] + " lookups");
+
+        assertEquals(jenas.get(1), rows(sample, rare, work), rare);
+        long[] failing = work.get(1);
+        assertEquals(subjects / 10, failing[0], "only the subjects that pass are read");
+        assertEquals(subjects, failing[1], "each tested in the index");
+
+        assertEquals(jenas.get(2), rows(sample, twoTests, work), twoTests);
+        long[] twoOfThem = work.get(2);
+        assertEquals(subjects / 10, twoOfThem[0], "a test another test follows does not read its subject first");
+        assertEquals(2L * subjects, twoOfThem[1]);
     }
 
     @Test
@@ -231,10 +299,10 @@ class SubjectTuplesTest {
         ServedPlans.apply(database);
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
-            List<Long> reads = new ArrayList<>();
-            assertEquals(jenas.get(i), rows(database, c.query(), reads), c.query());
+            List<long[]> work = new ArrayList<>();
+            assertEquals(jenas.get(i), rows(database, c.query(), work), c.query());
             assertEquals(c.query().contains(":unknown"), jenas.get(i).isEmpty(), c.query());
-            assertEquals(c.reads(), reads.get(0) > 0, c.query() + " reads subjects whole: " + reads);
+            assertEquals(c.reads(), work.get(0)[0] > 0, c.query() + " reads subjects whole: " + work.get(0)[0]);
         }
         // The default graph's own storage, a triple table, with whatever reads its fewer tuples make.
         DatasetGraph defaultStorage = sample();
@@ -262,15 +330,18 @@ class SubjectTuplesTest {
         return TupleFactory.create(ids);
     }
 
-    /** The rows in Jena's order, each as its text; {@code reads} takes the subjects read through SubjectTuples. */
-    private static List<String> rows(DatasetGraph database, String text, List<Long> reads) {
+    /**
+     * The rows in Jena's order, each as its text; {@code work} takes the subjects read through
+     * SubjectTuples and the lookups left to the index.
+     */
+    private static List<String> rows(DatasetGraph database, String text, List<long[]> work) {
         Query query = QueryFactory.create(PREFIX + text);
         return Txn.calculateRead(database, () -> {
             try (QueryExec exec = QueryExec.dataset(database).query(query).build()) {
                 RowSet rows = exec.select();
                 List<String> all = new ArrayList<>();
                 rows.forEachRemaining(row -> all.add(values(row)));
-                if (reads != null) reads.add(SubjectTuples.reads(exec.getContext()));
+                if (work != null) work.add(new long[] {SubjectTuples.reads(exec.getContext()), SubjectTuples.lookups(exec.getContext())});
                 return all;
             }
         });
