@@ -30,6 +30,7 @@ import org.tessera.server.ServerSettings;
 import org.tessera.server.TesseraServer;
 import org.tessera.store.BulkLoader;
 import org.tessera.store.MemoryFit;
+import org.tessera.store.QueryWork;
 import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
@@ -78,6 +79,8 @@ import java.util.stream.Stream;
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
  * trig NQ PREFIX RUNS                   the quads of NQ written as TriG in memory, by Jena's stream writer and by TrigStream
+ * work DB QUERIES LABEL RUNS [NAME...]  each .rq (or those named) RUNS times, parameters {@link Picks} chose: one line a run,
+ *                                       its time, rows, subjects read and index lookups ({@link QueryWork}); for A/B turns
  * </pre>
  */
 public final class Bench {
@@ -93,6 +96,8 @@ public final class Bench {
             case "dumps" -> dumps(Path.of(args[1]), args[2]);
             case "each" -> each(Path.of(args[1]), Path.of(args[2]), args[3], args[4], args[5], Integer.parseInt(args[6]), args[7],
                     args.length > 8 ? Integer.parseInt(args[8]) : 1);
+            case "work" -> work(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]),
+                    List.of(args).subList(5, args.length));
             case "trig" -> trig(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown measure " + args[0]);
         }
@@ -309,6 +314,47 @@ public final class Bench {
     }
 
     private static final boolean SERVED = Boolean.getBoolean("bench.served");
+
+    /** The execution's reads and lookups; -1 each with a Tessera older than {@link QueryWork}, as the A of a turn may be. */
+    private static long[] work(QueryExec exec) {
+        try {
+            QueryWork work = QueryWork.of(exec.getContext());
+            return new long[] {work.reads(), work.lookups()};
+        } catch (NoClassDefFoundError older) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /**
+     * Runs each query (those named, or all) RUNS times in a row with the parameters {@link Picks}
+     * chose and those of {@code -Dbench.bind}, and prints a line a run:
+     * {@code LABEL NAME RUN MS rows=N reads=N lookups=N}. Two codes run in turns on one
+     * database (bench/query-turns) differ in their counts exactly, in their times by the
+     * machine's drift as well. The class runs on an older Tessera too, without the counts.
+     */
+    static void work(Path db, Path dir, String label, int runs, List<String> names) throws IOException {
+        var generation = new Store(db).current().orElseThrow(() -> new IllegalStateException("no loaded data in " + db));
+        try (ServedDataset served = ServedDataset.open(generation)) {
+            DatasetGraph ds = served.dataset();
+            Map<String, String> picked = Picks.of(ds);
+            for (CuratedQuery curated : queries(dir)) {
+                if (!names.isEmpty() && !names.contains(curated.name())) continue;
+                Query query = ParameterBinder.bind(curated, bindings(curated, picked));
+                for (int run = 0; run < runs; run++) {
+                    long t0 = System.nanoTime();
+                    long[] rowsAndWork = Txn.calculateRead(ds, () -> {
+                        try (QueryExec exec = QueryExec.dataset(ds).query(query).build()) {
+                            long rows = count(exec, query);
+                            long[] work = work(exec);
+                            return new long[] {rows, work[0], work[1]};
+                        }
+                    });
+                    System.out.printf(Locale.ROOT, "%s %s %d %.1f rows=%d reads=%d lookups=%d%n", label, curated.name(), run,
+                            (System.nanoTime() - t0) / 1e6, rowsAndWork[0], rowsAndWork[1], rowsAndWork[2]);
+                }
+            }
+        }
+    }
 
     /** The curated query with these values, and with the server's row cap under {@code -Dbench.served=true}. */
     private static Query asRun(CuratedQuery curated, Map<String, String> values) {

@@ -341,7 +341,10 @@ class SubjectTuplesTest {
                 RowSet rows = exec.select();
                 List<String> all = new ArrayList<>();
                 rows.forEachRemaining(row -> all.add(values(row)));
-                if (work != null) work.add(new long[] {SubjectTuples.reads(exec.getContext()), SubjectTuples.lookups(exec.getContext())});
+                if (work != null) {
+                    QueryWork done = QueryWork.of(exec.getContext());
+                    work.add(new long[] {done.reads(), done.lookups()});
+                }
                 return all;
             }
         });
