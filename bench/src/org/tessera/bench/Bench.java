@@ -316,7 +316,7 @@ public final class Bench {
     private static final boolean SERVED = Boolean.getBoolean("bench.served");
 
     /** The execution's reads and lookups; -1 each with a Tessera older than {@link QueryWork}, as the A of a turn may be. */
-    private static long[] work(QueryExec exec) {
+    private static long[] readsAndLookups(QueryExec exec) {
         try {
             QueryWork work = QueryWork.of(exec.getContext());
             return new long[] {work.reads(), work.lookups()};
@@ -345,7 +345,7 @@ public final class Bench {
                     long[] rowsAndWork = Txn.calculateRead(ds, () -> {
                         try (QueryExec exec = QueryExec.dataset(ds).query(query).build()) {
                             long rows = count(exec, query);
-                            long[] work = work(exec);
+                            long[] work = readsAndLookups(exec);
                             return new long[] {rows, work[0], work[1]};
                         }
                     });

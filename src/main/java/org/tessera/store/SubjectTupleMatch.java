@@ -235,14 +235,11 @@ final class SubjectTupleMatch {
             tests.add(object.isConcrete() || (Var.isVar(object) && bound.contains(Var.alloc(object))));
             VarUtils.addVarsFromTriple(bound, triple);
         }
+        // From the end: the first test met on a subject is its last.
         Set<Triple> last = new HashSet<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Node subject = ordered.get(i).getSubject();
-            boolean testAfter = false;
-            for (int j = i + 1; j < ordered.size() && !testAfter; j++) {
-                testAfter = tests.get(j) && ordered.get(j).getSubject().equals(subject);
-            }
-            if (tests.get(i) && !testAfter) last.add(ordered.get(i));
+        Set<Node> tested = new HashSet<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            if (tests.get(i) && tested.add(ordered.get(i).getSubject())) last.add(ordered.get(i));
         }
         return last;
     }

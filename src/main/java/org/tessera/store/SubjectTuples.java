@@ -69,8 +69,10 @@ final class SubjectTuples {
     static final int LOOKED_UP_KEPT = 16_384;
     /** The most tuples a lookup keeps: a label or two, a date; a lookup that finds more is left to the index. */
     static final int LOOKED_UP_MOST = 8;
-    /** The slots of the lookups met once, a power of two: four times the lookups kept, 256 KB. */
+    /** The slots of the lookups met once at most, a power of two: four times the lookups kept, 256 KB. */
     static final int MET_ONCE_SLOTS = 65_536;
+    /** The slots a query starts with, 4 KB: a query of a few lookups does not clear 256 KB. */
+    private static final int MET_ONCE_FIRST_SLOTS = 1_024;
     private static final Symbol PER_EXECUTION = Symbol.create("https://w3id.org/tessera/ontology#subjectTuples");
 
     private final NodeTupleTable table;
@@ -253,7 +255,7 @@ final class SubjectTuples {
     }
 
     private Iterator<Tuple<NodeId>> lookUp(Tuple<NodeId> pattern) {
-        // A test of one subject (its object bound) is seldom asked twice.
+        // A test of one subject (its object bound) is seldom asked twice; a lookup met once may not be.
         if (!NodeId.isAny(pattern.get(subjectSlot + 2)) || firstMeeting(pattern)) {
             lookups++;
             return table.find(pattern);
@@ -273,14 +275,25 @@ final class SubjectTuples {
     /**
      * Whether this lookup was not the last one met in its slot; it is now. A lookup kept
      * whose slot another has taken since is met "first" again, and left to the index once.
+     * The slots double while the lookups outnumber half of them, each hash moved to its slot.
      */
     private boolean firstMeeting(Tuple<NodeId> pattern) {
-        if (metOnce == null) metOnce = new int[MET_ONCE_SLOTS];
+        if (metOnce == null) metOnce = new int[MET_ONCE_FIRST_SLOTS];
+        else if (metOnce.length < MET_ONCE_SLOTS && lookups * 2 > metOnce.length) metOnce = movedTo(new int[metOnce.length * 2], metOnce);
         int hash = pattern.hashCode();
-        int slot = (hash ^ (hash >>> 16)) & (MET_ONCE_SLOTS - 1);
+        int slot = slotOf(hash, metOnce.length);
         if (metOnce[slot] == hash) return false;
         metOnce[slot] = hash;
         return true;
+    }
+
+    private static int[] movedTo(int[] slots, int[] from) {
+        for (int hash : from) if (hash != 0) slots[slotOf(hash, slots.length)] = hash;
+        return slots;
+    }
+
+    private static int slotOf(int hash, int slots) {
+        return (hash ^ (hash >>> 16)) & (slots - 1);
     }
 
     private Read read(NodeId subject) {
