@@ -128,8 +128,9 @@ public final class StoreLoader {
      * term once, then indexes); twice that is asked for, so that a load fails here,
      * with a clear message, rather than half-way. Where the load writes its own dump
      * ({@link LoadedNQuads}), its sorted runs and its file take up to twice the N-Quads
-     * more; the packed loader's copy, once more. The factor is the system property {@value #SPACE_FACTOR_PROPERTY} (0 turns
-     * the check off).
+     * more; and what the loader holds beside its database for a while ({@link BulkLoader#spaceBeside()}),
+     * a quarter more for the packed loader, which holds one tree twice at most. The factor is the system
+     * property {@value #SPACE_FACTOR_PROPERTY} (0 turns the check off).
      */
     private void checkDiskSpace(long input, List<Path> nquads, BulkLoader chosen) throws IOException {
         double factor = Double.parseDouble(System.getProperty(SPACE_FACTOR_PROPERTY, "2.0"));
@@ -142,7 +143,7 @@ public final class StoreLoader {
         if (free < needed) {
             throw new IOException(String.format("Not enough disk space in %s: %d MB free, a load of %d MB of N-Quads needs about %d MB%s%s; "
                     + "the current data stays as it is", store.dir(), free >> 20, input >> 20, needed >> 20,
-                    linked ? "" : ", its dump included", chosen.spaceBeside() > 0 ? ", the " + name(chosen) + " copy included" : ""));
+                    linked ? "" : ", its dump included", chosen.spaceBeside() > 0 ? ", the " + name(chosen) + " loader's copy of a tree included" : ""));
         }
     }
 
