@@ -94,8 +94,12 @@ public final class Store {
         return prune(loadRunning());
     }
 
-    /** The prune a load makes once it has published: it holds the load lock, so nothing else is being filled. */
-    List<String> pruneAfterLoad() throws IOException {
+    /**
+     * The prune a load makes before it checks the disk, and again once it has published:
+     * it holds the load lock, so no generation is being filled, and one without a
+     * manifest is what a failed or killed load left.
+     */
+    List<String> pruneHoldingLoadLock() throws IOException {
         return prune(false);
     }
 

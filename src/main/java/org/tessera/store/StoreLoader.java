@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -88,12 +89,15 @@ public final class StoreLoader {
             for (Path file : nquads) input += Files.size(file);
             long memory = memoryCountedOn();
             BulkLoader chosen = loader.chosenFor(input, memory);
+            // What a failed load left, and what no process has open any more, would count against this load's disk:
+            // at 1M events a half-packed generation takes tens of GB.
+            List<String> pruned = new ArrayList<>(store.pruneHoldingLoadLock());
             checkDiskSpace(input, nquads, chosen);
             Generation generation = store.createNext();
             Manifest manifest = fill(generation, nquads, fingerprint, chosen);
             manifest.write(generation.manifest());
             store.publish(generation);
-            List<String> pruned = store.pruneAfterLoad();
+            pruned.addAll(store.pruneHoldingLoadLock());
             log.accept(String.format("Loaded %d quads in %d graphs into %s (%s loader%s, %d text entries)%s", manifest.quads(), manifest.graphs(),
                     generation.dir(), name(chosen), chosen == loader ? "" : String.format(Locale.ROOT, ", chosen for %d MB of N-Quads and %.1f GB of memory", input >> 20, memory / 1e9),
                     manifest.textEntities(), pruned.isEmpty() ? "" : "; removed " + String.join(", ", pruned)));

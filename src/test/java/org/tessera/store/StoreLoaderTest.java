@@ -3,6 +3,7 @@ package org.tessera.store;
 import org.apache.jena.riot.RiotException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.Tmpfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,34 @@ class StoreLoaderTest {
         assertEquals("gen-0001", store.current().orElseThrow().name());
         assertEquals(List.of("gen-0002"), store.prune());
         assertFalse(Files.exists(orphan.dir()));
+    }
+
+    /**
+     * A packed load that fails half-way at 1M events leaves tens of GB in a generation
+     * without a manifest; the next load removes it before it checks the disk, or it would
+     * be refused for the leftover's sake.
+     */
+    @Test
+    void aGenerationLeftByAFailedLoadDoesNotCountAgainstTheNextLoad() throws Exception {
+        try (Tmpfs small = Tmpfs.mount(dir.resolve("small-disk"), "40m")) {
+            Store store = new Store(small.root().resolve("db"));
+            new StoreLoader(store, line -> { }).load(List.of(nquads("a.nq", 1)));
+            Generation orphan = store.createNext();
+            Files.createDirectories(orphan.tdb());
+            Files.write(orphan.tdb().resolve("GSPO.dat"), new byte[30 << 20]);
+            // Outside the small disk, so the load writes its dump too: it asks for 4 times the input.
+            Path input = nquads("b.nq", 40_000);
+            long free = Files.getFileStore(small.root()).getUsableSpace();
+            assertTrue(free < 4 * Files.size(input), "with the leftover, the load would not fit: " + free + " bytes free");
+
+            List<String> logged = new ArrayList<>();
+            Generation loaded = new StoreLoader(store, logged::add).load(List.of(input)).generation();
+
+            assertEquals(loaded.dir(), store.current().orElseThrow().dir());
+            assertEquals(40_000, Manifest.read(loaded.manifest()).quads());
+            assertTrue(logged.get(0).endsWith("; removed gen-0002, gen-0001"), logged.get(0));
+            assertEquals(List.of(loaded.name()), store.generations().stream().map(Generation::name).toList());
+        }
     }
 
     @Test
