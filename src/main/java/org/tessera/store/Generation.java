@@ -11,6 +11,8 @@ public record Generation(Path dir) {
 
     public Path tdb() { return dir.resolve("tdb2"); }
     public Path textIndex() { return dir.resolve("text"); }
+    /** GeoSPARQL's spatial index of its places, in Jena's file format ({@link SpatialIndexing}). */
+    public Path spatialIndex() { return dir.resolve("spatial.index"); }
     /** The N-Quads file it was loaded from, when kept as a link ({@link LoadedNQuads}). */
     public Path loadedNQuads() { return dir.resolve("loaded.nq"); }
     /** Its N-Quads dump, written from its data where no loaded file could be linked ({@link LoadedNQuads}). */

@@ -1,5 +1,6 @@
 package org.tessera.store;
 
+import org.apache.jena.geosparql.spatial.SpatialIndexException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -114,6 +115,11 @@ public final class StoreLoader {
         try {
             LoadedNQuads.keep(nquads, generation, database);
             long entities = TextIndexing.build(database, generation.textIndex());
+            try {
+                SpatialIndexing.build(database, generation.spatialIndex());
+            } catch (SpatialIndexException e) {
+                throw new IOException("Cannot build the spatial index of " + generation.name() + ": " + e.getMessage(), e);
+            }
             long graphs = Txn.calculateRead(database, () -> countGraphs(database));
             return new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         } finally {

@@ -65,6 +65,7 @@ class StockTextDatasetStopsTest {
         RDFDataMgr.read(config, TestProjects.REPO.resolve("fuseki/config.ttl").toString());
         replace(config, config.createProperty("http://jena.apache.org/2016/tdb#location"), generation.resolve("tdb2").toString());
         replace(config, config.createProperty("http://jena.apache.org/text#directory"), generation.resolve("text").toString());
+        replace(config, config.createProperty("http://jena.apache.org/geosparql#spatialIndexFile"), generation.resolve("spatial.index").toString());
         Property value = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtValue");
         Statement deadline = config.listStatements(null, value, "60000").next();
         config.remove(deadline).add(deadline.getSubject(), value, millis);

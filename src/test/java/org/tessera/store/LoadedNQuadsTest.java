@@ -90,7 +90,7 @@ class LoadedNQuadsTest {
             assertEquals(generation.writtenNQuads(), kept(served).now().orElseThrow());
         }
         try (Stream<Path> left = Files.list(generation.dir())) {
-            assertEquals(List.of("dump.nq", "generation.json", "tdb2", "text"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("dump.nq", "generation.json", "spatial.index", "tdb2", "text"), left.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no sorted run and no temporary file left");
         }
     }

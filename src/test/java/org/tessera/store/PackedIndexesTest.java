@@ -131,7 +131,7 @@ class PackedIndexesTest {
         assertEquals(List.of(a.quads(), a.graphs(), a.textEntities()), List.of(b.quads(), b.graphs(), b.textEntities()));
         try (var files = Files.list(packed.dir())) {
             String kept = packed.loadedNQuads().getFileName().toString();
-            assertEquals(List.of("generation.json", "tdb2", "text"),
+            assertEquals(List.of("generation.json", "spatial.index", "tdb2", "text"),
                     files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(kept)).sorted().toList(),
                     "the database packed took the place of the one loaded");
         }

@@ -64,7 +64,7 @@ class SortedLoadTest {
         try (var files = Files.list(sorted.dir())) {
             // The N-Quads loaded may be kept as a link (LoadedNQuads): not a file of the sort.
             String kept = sorted.loadedNQuads().getFileName().toString();
-            assertEquals(List.of("generation.json", "tdb2", "text"),
+            assertEquals(List.of("generation.json", "spatial.index", "tdb2", "text"),
                     files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(kept)).sorted().toList(),
                     "no temporary file of the sort is left");
         }
