@@ -40,6 +40,15 @@ class SubjectTuplesTest {
     /** A subject with more tuples than a read in passing takes, as a source that every record names. */
     private static final Node CROWDED = uri("crowded");
 
+    /** Runs {@code test} in a read transaction on the dataset's quads, with a query's {@link SubjectTuples} over them. */
+    private static void withQuadTuples(DatasetGraph dataset, java.util.function.BiConsumer<NodeTupleTable, SubjectTuples> test) {
+        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(dataset);
+        Txn.executeRead(database, () -> {
+            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
+            test.accept(quads, SubjectTuples.of(quads, new ExecutionContext(database)));
+        });
+    }
+
     @Test
     void everyPatternOnABoundSubjectFindsTheTuplesTheTableFindsInItsOrder() {
         DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
@@ -67,10 +76,7 @@ class SubjectTuplesTest {
 
     @Test
     void aSubjectIsReadOnceForAllItsPatternsAndACrowdedOneKeepsItsFirstTuples() {
-        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
-        Txn.executeRead(database, () -> {
-            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
-            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+        withQuadTuples(sample(), (quads, subjects) -> {
             NodeId s3 = quads.getNodeTable().getNodeIdForNode(uri("s3"));
             NodeId crowded = quads.getNodeTable().getNodeIdForNode(CROWDED);
             assertTrue(Iter.count(quads.find(TupleFactory.create4(NodeId.NodeIdAny, crowded, NodeId.NodeIdAny, NodeId.NodeIdAny))) > SubjectTuples.MOST_TUPLES);
@@ -105,10 +111,7 @@ class SubjectTuplesTest {
 
     @Test
     void aLookupAloneOnItsSubjectGoesToTheIndexOnceAQuery() {
-        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample());
-        Txn.executeRead(database, () -> {
-            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
-            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+        withQuadTuples(sample(), (quads, subjects) -> {
             Tuple<NodeId> label = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s5"), uri(quads, "p0"), NodeId.NodeIdAny);
             for (int i = 0; i < 4; i++) assertEquals(Iter.toList(quads.find(label)), Iter.toList(subjects.find(label, false)));
             assertEquals(2, subjects.lookups(), "met once, then kept when met again; the rows that share a subject share its lookup");
@@ -181,10 +184,7 @@ class SubjectTuplesTest {
             sample.add(uri("g0"), CROWDED, uri("p0"), uri("s1"));
             sample.add(uri("g0"), CROWDED, uri("p1"), uri("s2"));
         });
-        DatasetGraphTDB database = TDBInternal.getDatasetGraphTDB(sample);
-        Txn.executeRead(database, () -> {
-            NodeTupleTable quads = database.getQuadTable().getNodeTupleTable();
-            SubjectTuples subjects = SubjectTuples.of(quads, new ExecutionContext(database));
+        withQuadTuples(sample, (quads, subjects) -> {
             Tuple<NodeId> crowdedP0 = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "crowded"), uri(quads, "p0"), NodeId.NodeIdAny);
             Tuple<NodeId> firstP0 = TupleFactory.create4(NodeId.NodeIdAny, uri(quads, "s0"), uri(quads, "p0"), NodeId.NodeIdAny);
             assertEquals(Iter.toList(quads.find(crowdedP0)), Iter.toList(subjects.find(crowdedP0, true)));
