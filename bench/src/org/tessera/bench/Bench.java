@@ -74,7 +74,8 @@ import java.util.stream.Stream;
  * load NQ DB PREFIX [LOADER]            ./tessera load (StoreLoader: phased or sorted loader + text index); database size
  * tdbloader NQ DIR PREFIX               tdb2.tdbloader's phased loader, as a library call
  * query DB QUERIES PREFIX RUNS          each .rq in-process, p50/p95; with -Dbench.pick=true, parameters {@link Picks} chose
- * http DB QUERIES PREFIX SECONDS        the curated queries over HTTP on loopback, 1/4/16 clients
+ * http DB QUERIES PREFIX SECONDS        the server's start to a first answer, then the curated queries over HTTP
+ *                                       on loopback, 1/4/16 clients
  * dumps DB PREFIX                       the server's full dumps (N-Quads, TriG, JSON-LD) over HTTP, one after the other: time, bytes, heap
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
@@ -542,9 +543,21 @@ public final class Bench {
             names.add(q.name());
             bodies.add("query=" + URLEncoder.encode(ParameterBinder.bind(q, Map.of()).serialize(), StandardCharsets.UTF_8));
         }
+        long startup = System.nanoTime();
         try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(dir), true, 0, "tessera"))) {
             URI endpoint = URI.create(server.sparqlEndpoint());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            // The server on a loaded database, from its start to a first answer: ./tessera serve when nothing
+            // changed, without the JVM's start and the check of the annotations. A lookup, so that a large
+            // database does not time a scan.
+            HttpRequest ask = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/sparql-results+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(
+                            "ASK { ?event a <https://w3id.org/tessera/ontology#Event> }", StandardCharsets.UTF_8))).build();
+            int status = client.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode();
+            print(p + "http_first_answer_s", seconds(System.nanoTime() - startup));
+            print(p + "http_first_answer_status", status);
             for (int clients : new int[] {1, 4, 16}) {
                 List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
                 AtomicLong errors = new AtomicLong();

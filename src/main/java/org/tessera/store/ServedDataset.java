@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * A generation opened for queries: the TDB2 database with a union default graph
  * (a query without GRAPH sees every source), the text index for
- * {@code text:query}, and an in-memory spatial index for GeoSPARQL (which a
- * command that runs one query builds only if the query needs it).
+ * {@code text:query}, and GeoSPARQL's spatial index, read from the file the load
+ * wrote (built in memory for a generation without one), which a command that runs
+ * one query opens only if the query needs it.
  */
 public final class ServedDataset implements AutoCloseable {
     private final Generation generation;
