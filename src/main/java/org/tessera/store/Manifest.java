@@ -10,13 +10,20 @@ import java.nio.file.Path;
 /**
  * What a generation holds: the fingerprint of the N-Quads it was loaded from and
  * of its text index's fields (so that an unchanged graph is not loaded again), and
- * its size.
+ * its size. {@code input} describes those files as they were when last read
+ * ({@link InputStamp}); a generation loaded before stamps were kept has none until its
+ * files are read again.
  */
-public record Manifest(String fingerprint, long quads, long graphs, long textEntities, String loadedAt) {
+public record Manifest(String fingerprint, long quads, long graphs, long textEntities, String loadedAt, InputStamp input) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static Manifest read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Manifest.class);
+    }
+
+    /** This manifest with the stamp of its files as they are now. */
+    Manifest stamped(InputStamp stamp) {
+        return new Manifest(fingerprint, quads, graphs, textEntities, loadedAt, stamp);
     }
 
     /** Writes through a temporary file and a rename, so that a manifest is never half-written. */

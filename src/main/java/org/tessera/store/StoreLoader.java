@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -64,23 +65,50 @@ public final class StoreLoader {
 
     /**
      * Loads the files unless the current generation was loaded from the same
-     * bytes, in which case nothing changes.
+     * bytes, in which case nothing changes. Files left as they were when last read are
+     * known by their attributes ({@link InputStamp}); others are read for their fingerprint.
      */
     public Result loadIfChanged(List<Path> nquads) throws IOException {
-        String fingerprint = fingerprint(nquads);
+        Optional<InputStamp> stamp = InputStamp.take(nquads);
         var current = store.current();
         if (current.isPresent()) {
             Manifest manifest = Manifest.read(current.get().manifest());
-            if (manifest.fingerprint().equals(fingerprint)) return new Result(current.get(), manifest, false);
+            if (manifest.input() != null && stamp.isPresent() && manifest.input().stillDescribes(stamp.get(), nquads)) {
+                return new Result(current.get(), manifest, false);
+            }
+            String fingerprint = fingerprint(nquads);
+            if (manifest.fingerprint().equals(fingerprint)) return new Result(current.get(), restamped(current.get(), manifest, stamp), false);
+            return load(nquads, fingerprint, stamp);
         }
-        return load(nquads, fingerprint);
+        return load(nquads, fingerprint(nquads), stamp);
     }
 
     public Result load(List<Path> nquads) throws IOException {
-        return load(nquads, fingerprint(nquads));
+        // The stamp before the bytes are read: a file written meanwhile then differs from it.
+        Optional<InputStamp> stamp = InputStamp.take(nquads);
+        return load(nquads, fingerprint(nquads), stamp);
     }
 
-    private Result load(List<Path> nquads, String fingerprint) throws IOException {
+    /**
+     * The manifest of the current generation with the stamp of files just read and found
+     * the same, so that the next start need not read them again: a store loaded before
+     * stamps were kept, or a file a converter wrote again with the same bytes. Written
+     * under the load lock while the generation is still current; left as it was while a
+     * load runs, which writes a manifest of its own.
+     */
+    private Manifest restamped(Generation generation, Manifest manifest, Optional<InputStamp> stamp) {
+        if (stamp.isEmpty()) return manifest;
+        Manifest restamped = manifest.stamped(stamp.get());
+        try (FileLocks.Held lock = store.lockForLoad()) {
+            if (!store.current().equals(Optional.of(generation))) return manifest;
+            restamped.write(generation.manifest());
+            return restamped;
+        } catch (IOException e) {
+            return manifest;
+        }
+    }
+
+    private Result load(List<Path> nquads, String fingerprint, Optional<InputStamp> stamp) throws IOException {
         if (!wait.isZero() && store.loadRunning()) {
             log.accept("Another load into " + store.dir() + " is running: waiting up to " + wait.toSeconds() + " s for it to end");
         }
@@ -95,7 +123,7 @@ public final class StoreLoader {
             List<String> pruned = new ArrayList<>(store.pruneHoldingLoadLock());
             checkDiskSpace(input, nquads, chosen);
             Generation generation = store.createNext();
-            Manifest manifest = fill(generation, nquads, fingerprint, chosen);
+            Manifest manifest = fill(generation, nquads, fingerprint, stamp, chosen);
             manifest.write(generation.manifest());
             store.publish(generation);
             pruned.addAll(store.pruneHoldingLoadLock());
@@ -107,7 +135,7 @@ public final class StoreLoader {
     }
 
     /** Loads the quads and builds the text index; returns what the manifest will say. */
-    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint, BulkLoader chosen) throws IOException {
+    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint, Optional<InputStamp> stamp, BulkLoader chosen) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = chosen.load(generation.tdb(), nquads, generation.dir());
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
@@ -121,7 +149,8 @@ public final class StoreLoader {
                 throw new IOException("Cannot build the spatial index of " + generation.name() + ": " + e.getMessage(), e);
             }
             long graphs = Txn.calculateRead(database, () -> countGraphs(database));
-            return new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            return new Manifest(fingerprint, quads, graphs, entities, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    stamp.orElse(null));
         } finally {
             TDBInternal.expel(database);
         }

@@ -6,9 +6,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tessera.Tmpfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +63,82 @@ class StoreLoaderTest {
         assertTrue(loader.loadIfChanged(List.of(nquads("a.nq", 4))).loaded(), "a changed file loads");
     }
 
+    /** A file written before the load, to the second: its stamp can be trusted once the load has ended. */
+    private Path writtenAnHourAgo(String name, int quads) throws IOException {
+        Path file = nquads(name, quads);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        return file;
+    }
+
+    /**
+     * An input whose size, time and file key are those it was loaded with is not read: the
+     * proof is a file whose bytes were changed in place and its time set back, which the
+     * stamp cannot see and the fingerprint would.
+     */
+    @Test
+    void anInputWithTheAttributesItWasLoadedWithIsNotReadAgain() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Path input = writtenAnHourAgo("a.nq", 2);
+        FileTime written = Files.getLastModifiedTime(input);
+        var first = loader.loadIfChanged(List.of(input));
+        assertTrue(first.manifest().input().files().startsWith(Files.size(input) + " "), first.manifest().input().files());
+
+        rewriteInPlaceKeepingItsAttributes(input);
+        assertFalse(loader.loadIfChanged(List.of(input)).loaded(), "known by its attributes, not read");
+
+        Files.setLastModifiedTime(input, FileTime.from(written.toInstant().plusSeconds(1)));
+        var read = loader.loadIfChanged(List.of(input));
+        assertTrue(read.loaded(), "a later time: read, and its changed bytes loaded");
+        assertFalse(read.manifest().fingerprint().equals(first.manifest().fingerprint()));
+    }
+
+    /**
+     * A file last written at or after the end of its load may have changed after its stamp
+     * was taken: it is read, whatever its stamp says.
+     */
+    @Test
+    void anInputWrittenAsItsLoadEndedIsReadWhateverItsStamp() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Path input = nquads("a.nq", 2);
+        Files.setLastModifiedTime(input, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+        loader.loadIfChanged(List.of(input));
+
+        rewriteInPlaceKeepingItsAttributes(input);
+        assertTrue(loader.loadIfChanged(List.of(input)).loaded(), "read, and its changed bytes loaded");
+    }
+
+    /** New bytes of the same length written into the file, and its modification time set back: only reading it tells. */
+    private static void rewriteInPlaceKeepingItsAttributes(Path file) throws IOException {
+        FileTime written = Files.getLastModifiedTime(file);
+        String sameSize = Files.readString(file, StandardCharsets.UTF_8).replace("label 0", "LABEL 0");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(sameSize.getBytes(StandardCharsets.UTF_8)));
+        }
+        Files.setLastModifiedTime(file, written);
+    }
+
+    /** A converter's new file has a new file key: read, and left alone when its bytes are the same, its stamp then kept. */
+    @Test
+    void aReplacedInputWithTheSameBytesIsReadAndNotLoaded() throws IOException {
+        Store store = new Store(dir.resolve("db"));
+        StoreLoader loader = new StoreLoader(store, line -> { });
+        Path input = writtenAnHourAgo("a.nq", 2);
+        String stamp = loader.loadIfChanged(List.of(input)).manifest().input().files();
+
+        Path replacement = nquads("a.nq.new", 2);
+        Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(input));
+        Files.move(replacement, input, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertFalse(InputStamp.take(List.of(input)).orElseThrow().files().equals(stamp), "the same size and time, a new file key");
+        var again = loader.loadIfChanged(List.of(input));
+        assertFalse(again.loaded(), "the same bytes");
+        assertEquals("gen-0001", again.generation().name());
+
+        rewriteInPlaceKeepingItsAttributes(input);
+        assertFalse(loader.loadIfChanged(List.of(input)).loaded(), "the new file's stamp kept once it was read: not read again");
+    }
+
     /** A store indexed before the quotes had a field of their own has a fingerprint of the N-Quads alone. */
     @Test
     void aStoreIndexedWithOtherTextFieldsIsLoadedAgain() throws IOException {
@@ -66,7 +149,7 @@ class StoreLoaderTest {
         Manifest m = first.manifest();
         String filesOnly = new org.tessera.support.Sha256().add(input).hex();
         assertFalse(filesOnly.equals(m.fingerprint()), "the fingerprint covers the index's fields too");
-        new Manifest(filesOnly, m.quads(), m.graphs(), m.textEntities(), m.loadedAt()).write(first.generation().manifest());
+        new Manifest(filesOnly, m.quads(), m.graphs(), m.textEntities(), m.loadedAt(), null).write(first.generation().manifest());
 
         var again = loader.loadIfChanged(List.of(input));
         assertTrue(again.loaded(), "indexed again with today's fields");

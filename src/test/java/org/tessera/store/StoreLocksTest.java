@@ -68,7 +68,7 @@ class StoreLocksTest {
             filling = store.createNext();
             Files.createDirectories(filling.tdb());
             written = store.createNext();
-            new Manifest("f", 1, 1, 1, "2026-01-01T00:00:00Z").write(written.manifest());
+            new Manifest("f", 1, 1, 1, "2026-01-01T00:00:00Z", null).write(written.manifest());
 
             assertEquals(List.of(), store.prune());
             assertTrue(Files.isDirectory(filling.dir()) && Files.isRegularFile(written.manifest()));
