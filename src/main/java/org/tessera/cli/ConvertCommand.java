@@ -3,6 +3,7 @@ package org.tessera.cli;
 import org.tessera.pipeline.InputFingerprint;
 import org.tessera.pipeline.Project;
 import org.tessera.pipeline.StreamingConversion;
+import org.tessera.support.FileStamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -34,6 +36,7 @@ public final class ConvertCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Project project = options.project();
+        Optional<FileStamp> stamp = InputFingerprint.stamp(project);
         String fingerprint = InputFingerprint.of(project);
         Path target = out != null ? out : project.rdf();
         StreamingConversion.Result result = new StreamingConversion(project).run(base, target);
@@ -42,7 +45,7 @@ public final class ConvertCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         // Lets 'serve' skip converting again while nothing changes.
-        if (out == null && base == null) InputFingerprint.record(project, fingerprint);
+        if (out == null && base == null) InputFingerprint.record(project, fingerprint, stamp);
         spec.commandLine().getOut().printf("Wrote %d quads in %d graphs to %s%n", result.quads(), result.graphs(), target);
         return ExitCodes.OK;
     }

@@ -9,6 +9,7 @@ import org.tessera.server.TesseraServer;
 import org.tessera.store.MemoryFit;
 import org.tessera.store.ServerRecord;
 import org.tessera.store.StoreLoader;
+import org.tessera.support.FileStamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -47,16 +49,20 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Project project = options.project();
-        String fingerprint = InputFingerprint.of(project);
-        if (!InputFingerprint.isCurrent(project, fingerprint)) {
-            out.println("Validating and converting the annotations...");
-            out.flush();
-            StreamingConversion.Result result = new StreamingConversion(project).run(null, project.rdf());
-            if (!result.valid()) {
-                ProblemReport.print(err, result);
-                return ExitCodes.INVALID_INPUT;
+        // Inputs untouched since they were last read are not read again (1.2 GB at 1M events).
+        Optional<FileStamp> stamp = InputFingerprint.stamp(project);
+        if (!InputFingerprint.stampIsCurrent(project, stamp)) {
+            String fingerprint = InputFingerprint.of(project);
+            if (!InputFingerprint.isCurrent(project, fingerprint)) {
+                out.println("Validating and converting the annotations...");
+                out.flush();
+                StreamingConversion.Result result = new StreamingConversion(project).run(null, project.rdf());
+                if (!result.valid()) {
+                    ProblemReport.print(err, result);
+                    return ExitCodes.INVALID_INPUT;
+                }
             }
-            InputFingerprint.record(project, fingerprint);
+            InputFingerprint.record(project, fingerprint, stamp);
         }
         var store = storeOptions.store(project);
         var loaded = new StoreLoader(store, out::println).loadIfChanged(List.of(project.rdf().resolve("tessera.nq")));

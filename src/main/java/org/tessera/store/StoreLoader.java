@@ -7,6 +7,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.tessera.support.FileLocks;
+import org.tessera.support.FileStamp;
 import org.tessera.support.Sha256;
 
 import java.io.IOException;
@@ -66,16 +67,14 @@ public final class StoreLoader {
     /**
      * Loads the files unless the current generation was loaded from the same
      * bytes, in which case nothing changes. Files left as they were when last read are
-     * known by their attributes ({@link InputStamp}); others are read for their fingerprint.
+     * known by their attributes ({@link FileStamp}); others are read for their fingerprint.
      */
     public Result loadIfChanged(List<Path> nquads) throws IOException {
-        Optional<InputStamp> stamp = InputStamp.take(nquads);
+        Optional<FileStamp> stamp = FileStamp.take(nquads, TextIndexing.layout());
         var current = store.current();
         if (current.isPresent()) {
             Manifest manifest = Manifest.read(current.get().manifest());
-            if (manifest.input() != null && stamp.isPresent() && manifest.input().stillDescribes(stamp.get(), nquads)) {
-                return new Result(current.get(), manifest, false);
-            }
+            if (manifest.input() != null && manifest.input().stillDescribes(stamp)) return new Result(current.get(), manifest, false);
             String fingerprint = fingerprint(nquads);
             if (manifest.fingerprint().equals(fingerprint)) return new Result(current.get(), restamped(current.get(), manifest, stamp), false);
             return load(nquads, fingerprint, stamp);
@@ -85,7 +84,7 @@ public final class StoreLoader {
 
     public Result load(List<Path> nquads) throws IOException {
         // The stamp before the bytes are read: a file written meanwhile then differs from it.
-        Optional<InputStamp> stamp = InputStamp.take(nquads);
+        Optional<FileStamp> stamp = FileStamp.take(nquads, TextIndexing.layout());
         return load(nquads, fingerprint(nquads), stamp);
     }
 
@@ -96,7 +95,7 @@ public final class StoreLoader {
      * under the load lock while the generation is still current; left as it was while a
      * load runs, which writes a manifest of its own.
      */
-    private Manifest restamped(Generation generation, Manifest manifest, Optional<InputStamp> stamp) {
+    private Manifest restamped(Generation generation, Manifest manifest, Optional<FileStamp> stamp) {
         if (stamp.isEmpty()) return manifest;
         Manifest restamped = manifest.stamped(stamp.get());
         try (FileLocks.Held lock = store.lockForLoad()) {
@@ -108,7 +107,7 @@ public final class StoreLoader {
         }
     }
 
-    private Result load(List<Path> nquads, String fingerprint, Optional<InputStamp> stamp) throws IOException {
+    private Result load(List<Path> nquads, String fingerprint, Optional<FileStamp> stamp) throws IOException {
         if (!wait.isZero() && store.loadRunning()) {
             log.accept("Another load into " + store.dir() + " is running: waiting up to " + wait.toSeconds() + " s for it to end");
         }
@@ -135,7 +134,7 @@ public final class StoreLoader {
     }
 
     /** Loads the quads and builds the text index; returns what the manifest will say. */
-    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint, Optional<InputStamp> stamp, BulkLoader chosen) throws IOException {
+    private Manifest fill(Generation generation, List<Path> nquads, String fingerprint, Optional<FileStamp> stamp, BulkLoader chosen) throws IOException {
         // The sort's temporary files go in the generation: a killed load's are pruned with it.
         long quads = chosen.load(generation.tdb(), nquads, generation.dir());
         // After the phased loader, its own connection, from TDB2's cache; after the sorted one, the files xloader wrote.
