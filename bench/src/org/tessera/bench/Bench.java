@@ -34,6 +34,7 @@ import org.tessera.store.QueryWork;
 import org.tessera.store.ServedDataset;
 import org.tessera.store.Store;
 import org.tessera.store.StoreLoader;
+import org.tessera.store.TextIndexing;
 import org.tessera.vocabulary.Namespaces;
 
 import java.io.BufferedOutputStream;
@@ -51,7 +52,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,6 +82,8 @@ import java.util.stream.Stream;
  * dumps DB PREFIX                       the server's full dumps (N-Quads, TriG, JSON-LD) over HTTP, one after the other: time, bytes, heap
  * each DB QUERIES NAME PARAM FORMAT N P [STEP]
  *                                       one query once for each value String.format(FORMAT, i), i &lt; N, every STEP-th: rows, p50/p95/max
+ * restart DB NQ PREFIX N                the N-Quads' time set to now, as a convert that just wrote them, then a start's
+ *                                       decision to load or not, N times: each reads them, or knows them by their stamp
  * trig NQ PREFIX RUNS                   the quads of NQ written as TriG in memory, by Jena's stream writer and by TrigStream
  * work DB QUERIES LABEL RUNS [NAME...]  each .rq (or those named) RUNS times, parameters {@link Picks} chose: one line a run,
  *                                       its time, rows, subjects read and index lookups ({@link QueryWork}); for A/B turns
@@ -99,6 +104,7 @@ public final class Bench {
                     args.length > 8 ? Integer.parseInt(args[8]) : 1);
             case "work" -> work(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]),
                     List.of(args).subList(5, args.length));
+            case "restart" -> restart(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]));
             case "trig" -> trig(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown measure " + args[0]);
         }
@@ -514,6 +520,19 @@ public final class Bench {
      * The server's full dumps, as a linked-data client fetches them: each gzipped dump the VoID
      * lists, read to its end. The heap's peak is the server's, which runs in this JVM.
      */
+    static void restart(Path db, Path nquads, String p, int starts) throws Exception {
+        // Jena set up first, as in serve, whose convert has done so before it writes the N-Quads.
+        StoreLoader loader = new StoreLoader(new Store(db), System.err::println);
+        TextIndexing.layout();
+        Files.setLastModifiedTime(nquads, FileTime.from(Instant.now()));
+        for (int start = 1; start <= starts; start++) {
+            long t0 = System.nanoTime();
+            StoreLoader.Result result = loader.loadIfChanged(List.of(nquads));
+            print(p + "restart_decision_s." + start, seconds(System.nanoTime() - t0));
+            print(p + "restart_loaded." + start, result.loaded() ? 1 : 0);
+        }
+    }
+
     static void dumps(Path db, String p) throws Exception {
         HeapPeak heapPeak = HeapPeak.start();
         try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(db), true, 0, "tessera"))) {

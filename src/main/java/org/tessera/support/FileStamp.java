@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,22 +33,58 @@ import java.util.Optional;
 public record FileStamp(String files, String lastWritten, String takenAt) {
 
     /**
+     * Inputs at least this large take longer to read again than the wait for the next
+     * second (at 256 MB, 0.3-1 s to hash from the page cache, more from the disk).
+     */
+    public static final long WORTH_A_WAIT_BYTES = 256L << 20;
+
+    /**
      * The stamp of {@code files} now, with {@code context} (what else their reader depends
      * on); none where the file system gives no file key, as a replaced file could look the same.
+     * <p>
+     * A stamp taken in the second its files were last written cannot be trusted (a file
+     * system may keep whole seconds, and a write later in that second would not move the
+     * time), so the files would be read once more at the next start. Where they are
+     * {@value #WORTH_A_WAIT_BYTES} bytes or more, as a converter's output just written is at
+     * scale, the stamp waits for the next second instead: at 1M events that spares a read
+     * of 22 GB for a wait of under a second.
      */
     public static Optional<FileStamp> take(List<Path> files, String context) throws IOException {
+        return take(files, context, WORTH_A_WAIT_BYTES);
+    }
+
+    static Optional<FileStamp> take(List<Path> files, String context, long worthAWaitBytes) throws IOException {
+        Described now = describe(files, context);
+        if (now.stamp().isEmpty() || now.bytes() < worthAWaitBytes) return now.stamp();
+        FileStamp stamp = now.stamp().get();
+        Instant taken = Instant.parse(stamp.takenAt);
+        if (!Instant.parse(stamp.lastWritten).truncatedTo(ChronoUnit.SECONDS).equals(taken)) return now.stamp();
+        try {
+            Thread.sleep(Math.max(1, Duration.between(Instant.now(), taken.plusSeconds(1)).toMillis() + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return now.stamp();
+        }
+        return describe(files, context).stamp();
+    }
+
+    private record Described(Optional<FileStamp> stamp, long bytes) {}
+
+    private static Described describe(List<Path> files, String context) throws IOException {
         String takenAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         StringBuilder described = new StringBuilder();
         Instant lastWritten = Instant.EPOCH;
+        long bytes = 0;
         for (Path file : files) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (attributes.fileKey() == null) return Optional.empty();
+            if (attributes.fileKey() == null) return new Described(Optional.empty(), 0);
             Instant written = attributes.lastModifiedTime().toInstant();
             if (written.isAfter(lastWritten)) lastWritten = written;
+            bytes += attributes.size();
             described.append(file).append(' ').append(attributes.size()).append(' ')
                     .append(written).append(' ').append(attributes.fileKey()).append('\n');
         }
-        return Optional.of(new FileStamp(described.append(context).toString(), lastWritten.toString(), takenAt));
+        return new Described(Optional.of(new FileStamp(described.append(context).toString(), lastWritten.toString(), takenAt)), bytes);
     }
 
     /**
