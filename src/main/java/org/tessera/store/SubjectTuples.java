@@ -35,8 +35,8 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * whose object is bound too tests a subject more often than it reads it (is this event a
  * pledge of allegiance?), and is left to the index until the subject is read, unless most
  * of its pattern's tests have passed (is this event an event?): then the read answers it.
- * A lookup left to the index that finds a few tuples is kept for the query's later rows
- * once it has been asked twice.
+ * A lookup left to the index that finds a few tuples, a test among them, is kept for the
+ * query's later rows once it has been asked twice.
  * Of a subject with more than {@link #MOST_TUPLES} tuples, as a source that names hundreds
  * of actors, the first ones are kept: they hold each of their predicates whole but the last,
  * as the index orders a subject's tuples by predicate. Such a subject is read once a query:
@@ -255,8 +255,9 @@ final class SubjectTuples {
     }
 
     private Iterator<Tuple<NodeId>> lookUp(Tuple<NodeId> pattern) {
-        // A test of one subject (its object bound) is seldom asked twice; a lookup met once may not be.
-        if (!NodeId.isAny(pattern.get(subjectSlot + 2)) || firstMeeting(pattern)) {
+        // Most lookups are met once (a test of one event); those met again, as the test of a
+        // class against its super-class for each search hit, are kept.
+        if (firstMeeting(pattern)) {
             lookups++;
             return table.find(pattern);
         }
