@@ -513,12 +513,10 @@ public final class Bench {
     }
 
     /**
-     * The queries over HTTP, round robin, by 1, 4 and 16 clients for a fixed time
-     * each: requests per second and the 99th percentile of the latency.
-     */
-    /**
-     * The server's full dumps, as a linked-data client fetches them: each gzipped dump the VoID
-     * lists, read to its end. The heap's peak is the server's, which runs in this JVM.
+     * A start of {@code serve} just after a convert wrote the N-Quads the store was loaded
+     * from: their time set to now, then the decision to load them or not, {@code starts}
+     * times in one JVM. The first reads them (their time moved); the later ones should
+     * know them by their stamp.
      */
     static void restart(Path db, Path nquads, String p, int starts) throws Exception {
         // Jena set up first, as in serve, whose convert has done so before it writes the N-Quads.
@@ -533,6 +531,10 @@ public final class Bench {
         }
     }
 
+    /**
+     * The server's full dumps, as a linked-data client fetches them: each gzipped dump the VoID
+     * lists, read to its end. The heap's peak is the server's, which runs in this JVM.
+     */
     static void dumps(Path db, String p) throws Exception {
         HeapPeak heapPeak = HeapPeak.start();
         try (TesseraServer server = TesseraServer.start(new ServerSettings(new Store(db), new QueryLibrary(db), true, 0, "tessera"))) {
@@ -555,6 +557,10 @@ public final class Bench {
         print(p + "dump_heap_peak_mb", heapPeak.bytes() / 1048576.0);
     }
 
+    /**
+     * The queries over HTTP, round robin, by 1, 4 and 16 clients for a fixed time
+     * each: requests per second and the 99th percentile of the latency.
+     */
     static void http(Path db, Path dir, String p, int seconds) throws Exception {
         List<String> names = new ArrayList<>();
         List<String> bodies = new ArrayList<>();

@@ -245,7 +245,6 @@ class LinkedDataTest {
                 && q.getObject().equals(iri(Namespaces.TES + tesClass))).count();
     }
 
-    /** The sum of a cube's measure over its observations. */
     /** The sum of one measure over the observations of one cube. */
     private static long sum(Graph description, String cube, String measure) {
         return description.stream(Node.ANY, iri(Namespaces.TES + measure), Node.ANY)
