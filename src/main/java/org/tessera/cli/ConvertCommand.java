@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -40,8 +41,9 @@ public final class ConvertCommand implements Callable<Integer> {
         // changes; it alone reads the inputs for their stamp and fingerprint (1.2 GB at 1M events), before
         // the conversion reads them.
         boolean recorded = out == null && base == null;
-        Optional<FileStamp> stamp = recorded ? InputFingerprint.stamp(project) : Optional.empty();
-        String fingerprint = recorded ? InputFingerprint.of(project) : null;
+        List<Path> inputs = recorded ? InputFingerprint.inputs(project) : List.of();
+        Optional<FileStamp> stamp = recorded ? InputFingerprint.stamp(inputs) : Optional.empty();
+        String fingerprint = recorded ? InputFingerprint.of(project, inputs) : null;
         Path target = out != null ? out : project.rdf();
         StreamingConversion.Result result = new StreamingConversion(project).run(base, target);
         if (!result.valid()) {

@@ -30,15 +30,20 @@ public final class InputFingerprint {
     private InputFingerprint() {}
 
     public static String of(Project project) throws IOException {
+        return of(project, inputs(project));
+    }
+
+    /** The fingerprint of {@code inputs}, listed by {@link #inputs}: one walk of the folders for the stamp and the fingerprint. */
+    public static String of(Project project, List<Path> inputs) throws IOException {
         Sha256 digest = new Sha256();
-        for (Path file : inputs(project)) {
+        for (Path file : inputs) {
             digest.add(project.root().relativize(file).toString().replace('\\', '/') + "\n").add(file);
         }
         return digest.add(buildIdentity()).hex();
     }
 
     /** Every file a conversion reads, in a fixed order. */
-    private static List<Path> inputs(Project project) throws IOException {
+    public static List<Path> inputs(Project project) throws IOException {
         List<Path> inputs = new ArrayList<>();
         for (Path dir : List.of(project.annotations(), project.corpus(), project.ontology())) {
             if (!Files.isDirectory(dir)) continue;
@@ -70,7 +75,12 @@ public final class InputFingerprint {
 
     /** The stamp of the inputs now, to take before they are read. */
     public static Optional<FileStamp> stamp(Project project) throws IOException {
-        return FileStamp.take(inputs(project), buildIdentity());
+        return stamp(inputs(project));
+    }
+
+    /** The stamp of {@code inputs}, listed by {@link #inputs}, now. */
+    public static Optional<FileStamp> stamp(List<Path> inputs) throws IOException {
+        return FileStamp.take(inputs, buildIdentity());
     }
 
     /**
